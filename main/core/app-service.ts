@@ -1,0 +1,422 @@
+// The app's behaviour, minus Electron: what every IPC operation and every CLI command does.
+// The shell, the CLI and the test harnesses all drive this one class. Inputs arrive already
+// validated against the contract's schemas (see ipc-handlers.ts); domain rules that deserve a
+// per-rule message (the VNC password policy) are checked here.
+//
+// Secrets: the AccessKey is read from the vault for each operation and dropped when it ends; the
+// run-as and VNC passwords live only in the arguments of the call that needs them.
+import type {
+  ActionResult,
+  AppState,
+  ClusterList,
+  ClusterUser,
+  Preferences,
+  Region,
+  Request,
+  SessionInfo,
+  StopAllResult,
+  VncState,
+  VncStatus,
+} from '../../preload/shared/contract';
+import { checkVncPassword } from '../../preload/shared/validation';
+import { AppError, invalidInput } from './app-error';
+import { EhpcClient } from './ehpc/client';
+import type { AccessKey, EhpcClientOptions } from './ehpc/types';
+import { toAppError } from './errors';
+import { createLimiter } from './ehpc/limiter';
+import { CredentialVault, maskAccessKeyId } from './vault';
+import type { Settings } from './settings';
+import { SingleFlight } from './single-flight';
+
+export interface ClipboardPort {
+  writeText(text: string): void;
+  readText(): string;
+  clear(): void;
+}
+
+export interface AppServiceDeps {
+  vault: CredentialVault;
+  settings: Settings;
+  /** Reads EHPC_VNC_ENDPOINT and EHPC_VNC_TIMEOUT_SECONDS when the options below are absent. */
+  env?: NodeJS.ProcessEnv;
+  endpoint?: string;
+  timeoutMs?: number;
+  /** Overrides the remembered region for this process only (the CLI's --region). */
+  regionId?: string;
+  clipboard?: ClipboardPort;
+  createClient?: (opts: EhpcClientOptions) => EhpcClient;
+}
+
+/** How many clusters stop-all queries and stops at once. */
+const STOP_ALL_CONCURRENCY = 16;
+
+const PASSWORD_RULE_MESSAGES = {
+  length: 'The VNC password must be 8 to 30 characters long.',
+  classes:
+    'The VNC password needs at least three of: upper case letters, lower case letters, digits, special characters.',
+  charset:
+    "The VNC password may contain only letters, digits and these characters: ()~!@#$%^&*-_+=|{}[]:;'/<>,.?",
+} as const;
+
+export class AppService {
+  private readonly vault: CredentialVault;
+  private readonly settings: Settings;
+  private readonly endpoint?: string;
+  private readonly timeoutMs?: number;
+  private readonly regionOverride?: string;
+  private readonly clipboard?: ClipboardPort;
+  private readonly createClient: (opts: EhpcClientOptions) => EhpcClient;
+  private readonly flights = new SingleFlight();
+  private readonly listeners = new Set<(state: AppState) => void>();
+  private readonly vnc: Record<string, VncState> = {};
+  private readonly busy = new Map<string, AppState['busy'][string]>();
+  private clipboardTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(deps: AppServiceDeps) {
+    const env = deps.env ?? process.env;
+    this.vault = deps.vault;
+    this.settings = deps.settings;
+    this.endpoint = deps.endpoint ?? (env.EHPC_VNC_ENDPOINT || undefined);
+    const envTimeout = Number(env.EHPC_VNC_TIMEOUT_SECONDS);
+    this.timeoutMs = deps.timeoutMs ?? (envTimeout > 0 ? Math.round(envTimeout * 1000) : undefined);
+    this.regionOverride = deps.regionId;
+    this.clipboard = deps.clipboard;
+    this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // State pushed to the window and the tray
+
+  getState(): AppState {
+    const selectedClusterId = this.settings.get().selectedClusterId;
+    return {
+      ...(selectedClusterId ? { selectedClusterId } : {}),
+      vnc: { ...this.vnc },
+      busy: Object.fromEntries(this.busy),
+    };
+  }
+
+  onState(listener: (state: AppState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when no operation is in flight (quit, tests). */
+  idle(): Promise<void> {
+    return this.flights.idle();
+  }
+
+  private emit(): void {
+    const state = this.getState();
+    for (const listener of this.listeners) {
+      try {
+        listener(state);
+      } catch {
+        // A broken listener (a closed window) must not break the operation that emitted.
+      }
+    }
+  }
+
+  private async track<T>(
+    clusterId: string,
+    kind: AppState['busy'][string],
+    task: () => Promise<T>,
+  ): Promise<T> {
+    return this.flights.run(clusterId, kind, async () => {
+      this.busy.set(clusterId, kind);
+      this.emit();
+      try {
+        return await task();
+      } finally {
+        this.busy.delete(clusterId);
+        this.emit();
+      }
+    });
+  }
+
+  private regionId(): string {
+    return this.regionOverride ?? this.settings.get().regionId;
+  }
+
+  private setVnc(clusterId: string, state: VncState): void {
+    this.vnc[clusterId] = state;
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Account
+
+  async getSession(): Promise<SessionInfo> {
+    const regionId = this.regionId();
+    const keychainAvailable = await this.vault.keychainAvailable();
+    let resolved: Awaited<ReturnType<CredentialVault['resolveAccessKey']>> = null;
+    try {
+      resolved = await this.vault.resolveAccessKey();
+    } catch (err) {
+      // No keychain is not an error here: the session is simply signed out, and says why.
+      if (!(err instanceof AppError && err.code === 'KeychainUnavailable')) throw err;
+    }
+    if (!resolved) return { signedIn: false, source: 'none', regionId, keychainAvailable };
+    return {
+      signedIn: true,
+      source: resolved.source,
+      accessKeyIdMasked: maskAccessKeyId(resolved.key.accessKeyId),
+      regionId,
+      keychainAvailable,
+    };
+  }
+
+  /** Verifies the key with one listing call, then saves it to the keychain (never before). */
+  async signIn(req: Request<'signIn'>): Promise<SessionInfo> {
+    const key: AccessKey = {
+      accessKeyId: req.accessKeyId.trim(),
+      accessKeySecret: req.accessKeySecret,
+      ...(req.securityToken ? { securityToken: req.securityToken } : {}),
+    };
+    const client = this.clientFor(key, req.regionId);
+    const verified = await client.verifyCredentials();
+    await this.vault.saveAccessKey(key);
+    this.settings.update({ regionId: req.regionId });
+    if (verified.page) this.cacheList(req.regionId, verified.page);
+    return this.getSession();
+  }
+
+  async signOut(): Promise<SessionInfo> {
+    await this.vault.deleteAccessKey();
+    return this.getSession();
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Preferences
+
+  getPreferences(): Preferences {
+    const s = this.settings.get();
+    return {
+      language: s.language,
+      regionId: s.regionId,
+      ...(s.selectedClusterId ? { selectedClusterId: s.selectedClusterId } : {}),
+      recentClusterIds: [...s.recentClusterIds],
+      clusters: structuredClone(s.clusters),
+    };
+  }
+
+  setPreferences(req: Request<'setPreferences'>): Preferences {
+    const patch: { language?: Preferences['language']; regionId?: string } = {};
+    if (req.language) patch.language = req.language;
+    if (req.regionId) patch.regionId = req.regionId;
+    this.settings.update(patch);
+    return this.getPreferences();
+  }
+
+  selectCluster(req: Request<'selectCluster'>): Preferences {
+    this.settings.selectCluster(req.clusterId);
+    this.emit();
+    return this.getPreferences();
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Reading
+
+  async listRegions(): Promise<Region[]> {
+    const client = await this.client();
+    return client.listRegions();
+  }
+
+  /**
+   * The cached list at once (`refresh: false`), or a fresh one. A refresh tells the client how
+   * many clusters there were last time so that it can fetch every page in one wave.
+   */
+  async listClusters(req: Request<'listClusters'>): Promise<ClusterList> {
+    const regionId = this.regionId();
+    const cached = this.settings.cachedClusters(regionId);
+    if (!req.refresh && cached) {
+      return { regionId, clusters: cached.clusters, fetchedAt: cached.fetchedAt, fromCache: true };
+    }
+    const client = await this.client();
+    const listed = await client.listClusters(
+      cached ? { expectedTotal: cached.totalCount } : undefined,
+    );
+    const fetchedAt = this.cacheList(regionId, listed);
+    return { regionId, clusters: listed.clusters, fetchedAt, fromCache: false };
+  }
+
+  private cacheList(
+    regionId: string,
+    listed: { clusters: ClusterList['clusters']; totalCount: number },
+  ): string {
+    const fetchedAt = new Date().toISOString();
+    this.settings.cacheClusters(regionId, {
+      clusters: listed.clusters,
+      totalCount: listed.totalCount,
+      fetchedAt,
+    });
+    return fetchedAt;
+  }
+
+  async listUsers(req: Request<'listUsers'>): Promise<ClusterUser[]> {
+    const client = await this.client();
+    return client.listUsers(req.clusterId);
+  }
+
+  async getVncStatus(req: Request<'getVncStatus'>): Promise<VncStatus> {
+    const client = await this.client();
+    return this.track(req.clusterId, 'status', async () => {
+      const status = await client.getVncStatus(req.clusterId);
+      this.setVnc(req.clusterId, status.vnc);
+      return status;
+    });
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Acting
+
+  async startVnc(req: Request<'startVnc'>): Promise<ActionResult> {
+    const client = await this.client();
+    return this.track(req.clusterId, 'starting', async () => {
+      const result = await client.startVnc(req.clusterId, req.cidrIp);
+      this.settings.rememberCluster(req.clusterId, { cidrIp: req.cidrIp });
+      this.setVnc(req.clusterId, 'running');
+      return result;
+    });
+  }
+
+  /** Stops VNC with the given CidrIp, or the one VNC was started with from this app. */
+  async stopVnc(req: Request<'stopVnc'>): Promise<ActionResult> {
+    const cidrIp = req.cidrIp ?? this.settings.get().clusters[req.clusterId]?.cidrIp;
+    if (!cidrIp) {
+      throw invalidInput(
+        `No CIDR block is remembered for ${req.clusterId}.`,
+        'Give the address or CIDR block VNC was started with (StopVisualService needs it).',
+      );
+    }
+    const client = await this.client();
+    return this.track(req.clusterId, 'stopping', async () => {
+      try {
+        const result = await client.stopVnc(req.clusterId, cidrIp);
+        this.setVnc(req.clusterId, 'stopped');
+        return result;
+      } catch (err) {
+        // After a failed stop nobody knows the state: say so rather than keep a stale "running".
+        this.setVnc(req.clusterId, 'unknown');
+        throw err;
+      }
+    });
+  }
+
+  /** Stops VNC on every running cluster of the region whose VNC is running (or unknown). */
+  async stopAllVnc(): Promise<StopAllResult> {
+    const client = await this.client();
+    const regionId = this.regionId();
+    const listed = await client.listClusters({
+      expectedTotal: this.settings.cachedClusters(regionId)?.totalCount,
+    });
+    this.cacheList(regionId, listed);
+    const running = listed.clusters.filter((c) => c.status === 'running');
+    const result: StopAllResult = { stopped: [], alreadyStopped: [], failed: [] };
+    const limit = createLimiter(STOP_ALL_CONCURRENCY);
+    const outcomes = await Promise.allSettled(
+      running.map((cluster) =>
+        limit(async () => {
+          const status = await this.getVncStatus({ clusterId: cluster.id });
+          if (status.vnc === 'stopped') return 'already' as const;
+          await this.stopVnc({ clusterId: cluster.id });
+          return 'stopped' as const;
+        }),
+      ),
+    );
+    outcomes.forEach((outcome, i) => {
+      const clusterId = (running[i] as (typeof running)[number]).id;
+      if (outcome.status === 'fulfilled') {
+        (outcome.value === 'stopped' ? result.stopped : result.alreadyStopped).push(clusterId);
+      } else {
+        result.failed.push({ clusterId, error: toAppError(outcome.reason).toInfo() });
+      }
+    });
+    return result;
+  }
+
+  async setVncPassword(req: Request<'setVncPassword'>): Promise<ActionResult> {
+    const check = checkVncPassword(req.newPassword);
+    const broken = check.rules.find((r) => !r.ok);
+    if (broken) {
+      throw invalidInput(
+        PASSWORD_RULE_MESSAGES[broken.id],
+        'Choose another password or use Generate.',
+      );
+    }
+    const runasPassword =
+      req.runasPassword ?? (await this.vault.getRunasPassword(req.clusterId, req.runasUser));
+    if (!runasPassword) {
+      throw invalidInput(
+        `Enter the password of ${req.runasUser} on the cluster.`,
+        'E-HPC needs the run-as user’s password to set the VNC password.',
+      );
+    }
+    const client = await this.client();
+    return this.track(req.clusterId, 'password', async () => {
+      const result = await client.modifyVncPassword({
+        clusterId: req.clusterId,
+        runasUser: req.runasUser,
+        runasUserPassword: runasPassword,
+        passwd: req.newPassword,
+      });
+      this.settings.rememberCluster(req.clusterId, { runasUser: req.runasUser });
+      if (req.rememberRunasPassword && req.runasPassword) {
+        await this.vault.saveRunasPassword(req.clusterId, req.runasUser, req.runasPassword);
+      }
+      return result;
+    });
+  }
+
+  async hasRememberedRunasPassword(req: Request<'hasRememberedRunasPassword'>): Promise<boolean> {
+    return (await this.vault.getRunasPassword(req.clusterId, req.runasUser)) !== null;
+  }
+
+  async forgetRunasPassword(req: Request<'forgetRunasPassword'>): Promise<boolean> {
+    return this.vault.deleteRunasPassword(req.clusterId, req.runasUser);
+  }
+
+  /** Copies a secret and clears the clipboard later, unless the user copied something else. */
+  copySecret(req: Request<'copySecret'>): boolean {
+    const clipboard = this.clipboard;
+    if (!clipboard) {
+      throw new AppError({
+        code: 'Unsupported',
+        message: 'Copying is not available here.',
+        action: 'Select the password and copy it yourself.',
+      });
+    }
+    clipboard.writeText(req.text);
+    clearTimeout(this.clipboardTimer);
+    const copied = req.text;
+    this.clipboardTimer = setTimeout(() => {
+      if (clipboard.readText() === copied) clipboard.clear();
+    }, req.clearAfterSeconds * 1000);
+    this.clipboardTimer.unref?.();
+    return true;
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Clients
+
+  private clientFor(credentials: AccessKey, regionId: string): EhpcClient {
+    return this.createClient({
+      credentials,
+      regionId,
+      ...(this.endpoint ? { endpoint: this.endpoint } : {}),
+      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
+    });
+  }
+
+  /** A client for the current region with the stored (or env) AccessKey. */
+  private async client(): Promise<EhpcClient> {
+    const resolved = await this.vault.resolveAccessKey();
+    if (!resolved) {
+      throw new AppError({
+        code: 'NoCredentials',
+        message: 'No AccessKey is set up yet.',
+        action: 'Connect your Alibaba Cloud account with an AccessKey ID and Secret.',
+      });
+    }
+    return this.clientFor(resolved.key, this.regionId());
+  }
+}

@@ -1,0 +1,85 @@
+// The one place that touches @alicloud/openapi-client. It is CommonJS with `exports.default =
+// Client` and `__esModule`: TypeScript types the default import as the class, but Node's ESM
+// loader (used by tsx, vitest's externalised deps and our esbuild bundles, which keep packages
+// external) hands us `module.exports` itself, so the class is at `.default`. `clientClass` takes
+// whichever it is given. Named exports (Config, Params, OpenApiRequest) come through Node's
+// CJS named-export detection and work as they are.
+import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import { RuntimeOptions } from '@alicloud/tea-util';
+import type { Endpoint } from './endpoint';
+import type { AccessKey } from './types';
+
+type OpenApiClient = InstanceType<typeof OpenApiModule>;
+type OpenApiClientClass = new (config: Config) => OpenApiClient;
+
+function clientClass(mod: unknown): OpenApiClientClass {
+  if (typeof mod === 'function') return mod as OpenApiClientClass;
+  const inner = (mod as { default?: unknown } | null)?.default;
+  if (typeof inner === 'function') return inner as OpenApiClientClass;
+  throw new Error('@alicloud/openapi-client: no Client class found');
+}
+
+export const API_VERSION = '2018-04-12';
+const CONNECT_TIMEOUT_CAP_MS = 10_000;
+
+export type HttpMethod = 'GET' | 'POST';
+export type RpcParams = Record<string, string | number>;
+
+export interface RpcResponse {
+  body: Record<string, unknown>;
+  statusCode?: number;
+}
+
+/** Sends one signed RPC call; throws what the SDK throws (mapped by the caller). */
+export type RpcTransport = (
+  action: string,
+  method: HttpMethod,
+  params: RpcParams,
+) => Promise<RpcResponse>;
+
+export interface TransportOptions {
+  credentials: AccessKey;
+  endpoint: Endpoint;
+  timeoutMs: number;
+}
+
+export function createSdkTransport(opts: TransportOptions): RpcTransport {
+  const readTimeout = opts.timeoutMs;
+  const connectTimeout = Math.min(opts.timeoutMs, CONNECT_TIMEOUT_CAP_MS);
+  const Client = clientClass(OpenApiModule);
+  const config = new Config({
+    accessKeyId: opts.credentials.accessKeyId,
+    accessKeySecret: opts.credentials.accessKeySecret,
+    endpoint: opts.endpoint.host,
+    protocol: opts.endpoint.protocol,
+    readTimeout,
+    connectTimeout,
+  });
+  if (opts.credentials.securityToken) config.securityToken = opts.credentials.securityToken;
+  const client = new Client(config);
+
+  return async (action, method, params) => {
+    // Everything as strings: the V3 canonical query and the form encoder then agree byte for byte.
+    const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    const request = new OpenApiRequest(method === 'GET' ? { query: values } : { body: values });
+    const apiParams = new Params({
+      action,
+      version: API_VERSION,
+      protocol: opts.endpoint.protocol.toUpperCase(),
+      pathname: '/',
+      method,
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    const runtime = new RuntimeOptions({ readTimeout, connectTimeout, autoretry: false });
+    const res = await client.callApi(apiParams, request, runtime);
+    const body: unknown = res.body;
+    const statusCode: unknown = res.statusCode;
+    return {
+      body: typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
+      statusCode: typeof statusCode === 'number' ? statusCode : undefined,
+    };
+  };
+}

@@ -1,0 +1,127 @@
+// The OS credential store behind one small interface: macOS Keychain, Windows Credential
+// Manager, or the freedesktop Secret Service (GNOME Keyring, KWallet) on Linux, through keytar.
+// When none can be reached the answer is a typed `KeychainUnavailable` error: there is no
+// plaintext fallback, ever.
+import { AppError } from './app-error';
+
+export interface Keychain {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+type KeytarModule = Keychain;
+
+export interface KeytarKeychainOptions {
+  /** How the module is loaded; tests swap it to simulate a missing native build. */
+  load?: () => Promise<KeytarModule>;
+  /**
+   * A Secret Service that waits on an unlock prompt nobody answers would hang the app; past
+   * this the keychain counts as unavailable. Generous, since a person may be typing.
+   */
+  timeoutMs?: number;
+  platform?: NodeJS.Platform;
+}
+
+export const KEYCHAIN_UNAVAILABLE = 'KeychainUnavailable';
+
+function keychainName(platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return 'the macOS Keychain';
+  if (platform === 'win32') return 'Windows Credential Manager';
+  return 'the Secret Service (GNOME Keyring or KWallet)';
+}
+
+function keychainAction(platform: NodeJS.Platform): string {
+  if (platform === 'darwin') {
+    return 'Unlock your login keychain in Keychain Access, then try again.';
+  }
+  if (platform === 'win32') {
+    return 'Make sure Windows Credential Manager is available for your account, then try again.';
+  }
+  return (
+    'Install and unlock a Secret Service keyring (gnome-keyring or KWallet) in a desktop ' +
+    'session with D-Bus, then try again. The AccessKey is never stored in a plain file.'
+  );
+}
+
+/** Keeps the cause's first line only, with any secret we know of blanked out. */
+function describeCause(error: unknown, secrets: readonly string[]): string {
+  let text = error instanceof Error ? error.message : String(error);
+  for (const s of secrets) if (s) text = text.split(s).join('***');
+  const firstLine = text.split('\n')[0]?.trim() ?? '';
+  return firstLine.length > 200 ? `${firstLine.slice(0, 200)}…` : firstLine;
+}
+
+export function keychainUnavailable(
+  platform: NodeJS.Platform,
+  cause?: unknown,
+  secrets: readonly string[] = [],
+): AppError {
+  const reason = cause === undefined ? '' : describeCause(cause, secrets);
+  return new AppError({
+    code: KEYCHAIN_UNAVAILABLE,
+    message:
+      `Cannot reach ${keychainName(platform)} to keep the AccessKey.` +
+      (reason ? ` (${reason})` : ''),
+    action: keychainAction(platform),
+    retryable: true,
+  });
+}
+
+async function loadKeytar(): Promise<KeytarModule> {
+  // keytar is CommonJS with a native addon: the functions sit on `default` under ESM.
+  const mod = await import('keytar');
+  return (mod as { default?: KeytarModule }).default ?? mod;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), ms);
+    timer.unref();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** The real keychain. keytar is loaded on first use, so a missing native build hurts only then. */
+export function keytarKeychain(opts: KeytarKeychainOptions = {}): Keychain {
+  const platform = opts.platform ?? process.platform;
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const load = opts.load ?? loadKeytar;
+  let loading: Promise<KeytarModule> | undefined;
+
+  const keytar = (): Promise<KeytarModule> => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined; // a later call may find it installed
+      throw keychainUnavailable(platform, error);
+    });
+    return loading;
+  };
+
+  async function call<T>(run: (k: KeytarModule) => Promise<T>, secrets: string[] = []): Promise<T> {
+    const k = await keytar();
+    try {
+      return await withTimeout(run(k), timeoutMs, () =>
+        keychainUnavailable(platform, new Error(`no answer within ${timeoutMs / 1000} s`)),
+      );
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw keychainUnavailable(platform, error, secrets);
+    }
+  }
+
+  return {
+    getPassword: (service, account) => call((k) => k.getPassword(service, account)),
+    setPassword: (service, account, password) =>
+      call((k) => k.setPassword(service, account, password), [password]),
+    deletePassword: (service, account) => call((k) => k.deletePassword(service, account)),
+  };
+}

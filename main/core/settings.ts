@@ -1,0 +1,346 @@
+// The settings store: one JSON file shared by the app (electron-store) and the CLI (conf), read
+// fresh on every access so each sees the other's writes. Only typed, non-secret fields get in;
+// a file that is not JSON or does not fit the schema is kept aside and replaced by defaults.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf, { type Options as ConfOptions } from 'conf';
+import type { z } from 'zod';
+import { AppError } from './app-error';
+import { configDir } from './config-dir';
+import { settingsMigrations } from './settings-migrations';
+import {
+  MAX_RECENT_CLUSTERS,
+  defaultSettings,
+  settingsJsonSchema,
+  settingsSchema,
+  type CachedClusterList,
+  type PendingStop,
+  type RememberedCluster,
+  type SettingsData,
+} from './settings-schema';
+import { isValidClusterId } from '../../preload/shared/validation';
+import packageJson from '../../package.json';
+
+export type { SettingsData, PendingStop, CachedClusterList, RememberedCluster };
+
+export const SETTINGS_FILE_NAME = 'settings';
+
+/** conf's options plus electron-store's `name`; valid for `new Conf()` and `new ElectronStore()`. */
+export type SettingsStoreOptions = ConfOptions<SettingsData> & { name: string };
+
+/**
+ * Options for the store behind settings.json in `dir`. Differences between the two libraries
+ * that matter here: electron-store replaces `configName` with its own `name` (default
+ * 'config'), so both are given; it reads a relative `cwd` against userData, so `cwd` is made
+ * absolute; and it fills `projectVersion` from Electron's app version only when missing, while
+ * conf requires it whenever there are migrations, so it is given from package.json.
+ */
+export function settingsStoreOptions(dir: string): SettingsStoreOptions {
+  const { schema, rootSchema } = settingsJsonSchema();
+  return {
+    cwd: path.resolve(dir),
+    configName: SETTINGS_FILE_NAME,
+    name: SETTINGS_FILE_NAME,
+    fileExtension: 'json',
+    schema: schema as ConfOptions<SettingsData>['schema'],
+    rootSchema: rootSchema as ConfOptions<SettingsData>['rootSchema'],
+    defaults: defaultSettings(),
+    migrations: settingsMigrations,
+    projectVersion: packageJson.version,
+    // We move a bad file aside ourselves (clearing it would lose it without a trace).
+    clearInvalidConfig: false,
+    // Cluster IDs may contain dots; keys are never paths.
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  };
+}
+
+export function settingsFilePath(dir: string): string {
+  return path.join(path.resolve(dir), `${SETTINGS_FILE_NAME}.json`);
+}
+
+/** The part of conf's API used here; an ElectronStore instance fits it too. */
+export interface KeyValueStore {
+  readonly path: string;
+  get store(): SettingsData;
+  set store(value: SettingsData);
+  /** Back to the defaults. */
+  clear(): void;
+}
+
+export interface SettingsOptions {
+  /** Told when the file had to be replaced; the CLI prints it to stderr, the app logs it. */
+  onWarning?: (message: string) => void;
+}
+
+export interface OpenSettingsOptions extends SettingsOptions {
+  /** The folder; configDir() when absent. */
+  dir?: string;
+  /** Builds the store; conf when absent. The Electron shell passes `(o) => new ElectronStore(o)`. */
+  createStore?: (options: SettingsStoreOptions) => KeyValueStore;
+}
+
+/** Errors conf raises for a file it can read but not accept. */
+function isInvalidContent(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'SyntaxError' ||
+    error.message.startsWith('Config schema violation:') ||
+    error.message.startsWith('Something went wrong during the migration!')
+  );
+}
+
+function settingsUnwritable(filePath: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return new AppError({
+    code: 'SettingsUnwritable',
+    message: `Cannot read or write the settings file ${filePath}${code ? ` (${code})` : ''}.`,
+    action:
+      'Make sure its folder exists and is writable by you, or set EHPC_VNC_CONFIG_DIR to a ' +
+      'writable folder.',
+  });
+}
+
+function invalidSetting(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` \`${issue.path.join('.')}\`` : '';
+  // The value itself is left out of the message: it may be anything a caller passed.
+  return new AppError({
+    code: 'InvalidInput',
+    message: `The setting${where} is not valid.`,
+    action: 'Correct the value and try again.',
+  });
+}
+
+function timestampForFileName(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Moves a bad settings file aside (never deletes it) and returns where it went. */
+function quarantine(filePath: string, now = new Date()): string {
+  const base = `${filePath}.corrupt-${timestampForFileName(now)}`;
+  let target = base;
+  for (let n = 1; fs.existsSync(target); n++) target = `${base}-${n}`;
+  fs.renameSync(filePath, target);
+  return target;
+}
+
+function warningFor(filePath: string, backup: string, error: unknown): string {
+  const why =
+    error instanceof Error && error.name === 'SyntaxError'
+      ? 'is not valid JSON'
+      : 'does not fit the expected format';
+  return `The settings file ${filePath} ${why}; it was kept as ${backup} and the defaults are used.`;
+}
+
+/** Zod's parse result without `undefined` holes, so the file and the schema agree. */
+function toPlainJson(value: unknown): SettingsData {
+  return JSON.parse(JSON.stringify(value)) as SettingsData;
+}
+
+const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as (keyof SettingsData)[];
+
+export class Settings {
+  readonly path: string;
+  private readonly kv: KeyValueStore;
+  private readonly onWarning: (message: string) => void;
+
+  /** Opens settings.json in `dir` (configDir() by default), recovering from a bad file. */
+  static open(opts: OpenSettingsOptions = {}): Settings {
+    const dir = opts.dir ?? configDir();
+    const options = settingsStoreOptions(dir);
+    const filePath = settingsFilePath(dir);
+    const create = opts.createStore ?? ((o: SettingsStoreOptions) => new Conf<SettingsData>(o));
+    const warn = opts.onWarning ?? (() => undefined);
+    let store: KeyValueStore;
+    try {
+      store = create(options);
+    } catch (error) {
+      if (!isInvalidContent(error)) throw settingsUnwritable(filePath, error);
+      const backup = moveAside(filePath, error);
+      warn(warningFor(filePath, backup, error));
+      try {
+        store = create(options);
+      } catch (retryError) {
+        throw settingsUnwritable(filePath, retryError);
+      }
+    }
+    return new Settings(store, opts);
+  }
+
+  constructor(store: KeyValueStore, opts: SettingsOptions = {}) {
+    this.kv = store;
+    this.path = store.path;
+    this.onWarning = opts.onWarning ?? (() => undefined);
+  }
+
+  /** The settings as they are in the file now (a copy). */
+  get(): SettingsData {
+    return this.read();
+  }
+
+  /** Replaces the given top-level fields; keys that are not settings are ignored. */
+  update(patch: Partial<SettingsData>): SettingsData {
+    const picked: Record<string, unknown> = {};
+    for (const key of SETTINGS_KEYS) {
+      if (Object.hasOwn(patch, key)) picked[key] = patch[key];
+    }
+    return this.write({ ...this.read(), ...picked });
+  }
+
+  /** Remembers the CidrIp and run-as user of a cluster; an explicit `undefined` forgets one. */
+  rememberCluster(clusterId: string, patch: { cidrIp?: string; runasUser?: string }): void {
+    this.requireClusterId(clusterId);
+    const current = this.read();
+    const entry: Record<string, unknown> = { ...current.clusters[clusterId] };
+    for (const key of ['cidrIp', 'runasUser'] as const) {
+      if (Object.hasOwn(patch, key)) entry[key] = patch[key];
+    }
+    this.write({ ...current, clusters: { ...current.clusters, [clusterId]: entry } });
+  }
+
+  /** Drops everything remembered about a cluster (selection, recents, CidrIp, run-as user). */
+  forgetCluster(clusterId: string): void {
+    const current = this.read();
+    const { [clusterId]: _gone, ...clusters } = current.clusters;
+    this.write({
+      ...current,
+      clusters,
+      recentClusterIds: current.recentClusterIds.filter((id) => id !== clusterId),
+      selectedClusterId:
+        current.selectedClusterId === clusterId ? undefined : current.selectedClusterId,
+    });
+  }
+
+  /** Selects a cluster and moves it to the front of the recent list. */
+  selectCluster(clusterId: string): void {
+    this.requireClusterId(clusterId);
+    const current = this.read();
+    const recent = [clusterId, ...current.recentClusterIds.filter((id) => id !== clusterId)];
+    this.write({
+      ...current,
+      selectedClusterId: clusterId,
+      recentClusterIds: recent.slice(0, MAX_RECENT_CLUSTERS),
+    });
+  }
+
+  cacheClusters(regionId: string, list: CachedClusterList): void {
+    const current = this.read();
+    const entry: CachedClusterList = {
+      fetchedAt: list.fetchedAt,
+      totalCount: list.totalCount,
+      clusters: list.clusters,
+    };
+    this.write({ ...current, clusterCache: { ...current.clusterCache, [regionId]: entry } });
+  }
+
+  cachedClusters(regionId: string): CachedClusterList | undefined {
+    return this.read().clusterCache[regionId];
+  }
+
+  pendingStops(): PendingStop[] {
+    return this.read().pendingStops;
+  }
+
+  /** Records a stop still owed to a cluster (one entry per cluster; a new request restarts it). */
+  addPendingStop(stop: {
+    clusterId: string;
+    regionId: string;
+    cidrIp?: string;
+    requestedAt?: string;
+  }): PendingStop {
+    const current = this.read();
+    const entry: PendingStop = {
+      clusterId: stop.clusterId,
+      regionId: stop.regionId,
+      requestedAt: stop.requestedAt ?? new Date().toISOString(),
+      attempts: 0,
+    };
+    if (stop.cidrIp !== undefined) entry.cidrIp = stop.cidrIp;
+    const others = current.pendingStops.filter((p) => p.clusterId !== stop.clusterId);
+    this.write({ ...current, pendingStops: [...others, entry] });
+    return entry;
+  }
+
+  /** Counts a failed attempt at a pending stop; `lastError` is a message, never a secret. */
+  recordPendingStopAttempt(clusterId: string, lastError?: string): PendingStop | undefined {
+    const current = this.read();
+    let updated: PendingStop | undefined;
+    const pendingStops = current.pendingStops.map((p) => {
+      if (p.clusterId !== clusterId) return p;
+      updated = { ...p, attempts: p.attempts + 1 };
+      if (lastError !== undefined) updated.lastError = lastError.slice(0, 500);
+      return updated;
+    });
+    if (updated) this.write({ ...current, pendingStops });
+    return updated;
+  }
+
+  /** True when there was one to remove. */
+  removePendingStop(clusterId: string): boolean {
+    const current = this.read();
+    const pendingStops = current.pendingStops.filter((p) => p.clusterId !== clusterId);
+    if (pendingStops.length === current.pendingStops.length) return false;
+    this.write({ ...current, pendingStops });
+    return true;
+  }
+
+  private requireClusterId(clusterId: string): void {
+    if (!isValidClusterId(clusterId)) {
+      throw new AppError({
+        code: 'InvalidInput',
+        message: 'Not a valid E-HPC cluster ID.',
+        action: 'Pick the cluster again.',
+      });
+    }
+  }
+
+  private read(): SettingsData {
+    try {
+      return this.parseFile(this.kv.store);
+    } catch (error) {
+      if (!isInvalidContent(error)) throw settingsUnwritable(this.path, error);
+      // Someone (a hand edit, an older CLI) broke the file since it was opened.
+      const backup = moveAside(this.path, error);
+      this.onWarning(warningFor(this.path, backup, error));
+      this.resetToDefaults();
+      return defaultSettings();
+    }
+  }
+
+  private parseFile(raw: SettingsData): SettingsData {
+    const parsed = settingsSchema.safeParse(raw);
+    if (parsed.success) return toPlainJson(parsed.data);
+    // The JSON Schema cannot express every rule (CIDR ranges); the file is bad all the same.
+    throw new Error(`Config schema violation: ${parsed.error.issues.length} problem(s)`);
+  }
+
+  private write(next: Record<string, unknown>): SettingsData {
+    const parsed = settingsSchema.safeParse(next);
+    if (!parsed.success) throw invalidSetting(parsed.error);
+    const clean = toPlainJson(parsed.data);
+    try {
+      this.kv.store = clean;
+    } catch (error) {
+      throw settingsUnwritable(this.path, error);
+    }
+    return toPlainJson(clean);
+  }
+
+  private resetToDefaults(): void {
+    try {
+      this.kv.clear();
+    } catch (error) {
+      throw settingsUnwritable(this.path, error);
+    }
+  }
+}
+
+function moveAside(filePath: string, cause: unknown): string {
+  try {
+    return quarantine(filePath);
+  } catch (error) {
+    // Could not even move it: report the folder, not the content problem.
+    throw settingsUnwritable(filePath, (error as NodeJS.ErrnoException).code ? error : cause);
+  }
+}

@@ -1,0 +1,183 @@
+// The credential vault: where the AccessKey and remembered run-as passwords live. Environment
+// variables win (as in Alibaba Cloud's own tools), then the OS keychain; nothing secret is ever
+// written anywhere else.
+import { AppError } from './app-error';
+import {
+  keychainUnavailable,
+  keytarKeychain,
+  KEYCHAIN_UNAVAILABLE,
+  type Keychain,
+} from './keychain';
+import { isValidClusterId, isValidRunasUser } from '../../preload/shared/validation';
+import type { AccessKey } from './ehpc/types';
+
+export type { AccessKey };
+
+export const KEYCHAIN_SERVICE = 'E-HPC VNC Tray';
+
+/** The AccessKey is one item, so its id, secret and token are always saved and read together. */
+const ACCESS_KEY_ACCOUNT = 'access-key';
+/** Any account works for asking whether the keychain answers at all. */
+const PROBE_ACCOUNT = 'availability-probe';
+
+export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
+export const ENV_ACCESS_KEY_SECRET = 'ALIBABA_CLOUD_ACCESS_KEY_SECRET';
+export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
+
+export interface ResolvedAccessKey {
+  key: AccessKey;
+  source: 'env' | 'keychain';
+}
+
+export interface CredentialVaultOptions {
+  keychain?: Keychain;
+  env?: NodeJS.ProcessEnv;
+  /** The keychain service name; tests use their own so they never touch a real sign-in. */
+  service?: string;
+}
+
+function runasAccount(clusterId: string, user: string): string {
+  // Both are checked so that `runas:<cluster>:<user>` can never be ambiguous.
+  if (!isValidClusterId(clusterId)) {
+    throw new AppError({
+      code: 'InvalidInput',
+      message: 'Not a valid E-HPC cluster ID.',
+      action: 'Pick the cluster again.',
+    });
+  }
+  if (!isValidRunasUser(user)) {
+    throw new AppError({
+      code: 'InvalidInput',
+      message: 'Not a valid user name.',
+      action: 'Enter the Linux user name on the cluster.',
+    });
+  }
+  return `runas:${clusterId}:${user}`;
+}
+
+function keyFromEnv(env: NodeJS.ProcessEnv): AccessKey | null {
+  const accessKeyId = env[ENV_ACCESS_KEY_ID]?.trim();
+  const accessKeySecret = env[ENV_ACCESS_KEY_SECRET]?.trim();
+  if (!accessKeyId || !accessKeySecret) return null;
+  const securityToken = env[ENV_SECURITY_TOKEN]?.trim();
+  return securityToken
+    ? { accessKeyId, accessKeySecret, securityToken }
+    : { accessKeyId, accessKeySecret };
+}
+
+/** Reads a saved item back; anything unreadable counts as no key (signing in replaces it). */
+function parseStoredKey(stored: string): AccessKey | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { accessKeyId, accessKeySecret, securityToken } = value as Record<string, unknown>;
+  if (typeof accessKeyId !== 'string' || !accessKeyId) return null;
+  if (typeof accessKeySecret !== 'string' || !accessKeySecret) return null;
+  if (typeof securityToken === 'string' && securityToken) {
+    return { accessKeyId, accessKeySecret, securityToken };
+  }
+  return { accessKeyId, accessKeySecret };
+}
+
+export class CredentialVault {
+  private readonly keychain: Keychain;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly service: string;
+
+  constructor(opts: CredentialVaultOptions = {}) {
+    this.keychain = opts.keychain ?? keytarKeychain();
+    this.env = opts.env ?? process.env;
+    this.service = opts.service ?? KEYCHAIN_SERVICE;
+  }
+
+  /** The AccessKey to use, and where it came from; null when the user has not signed in. */
+  async resolveAccessKey(): Promise<ResolvedAccessKey | null> {
+    const fromEnv = keyFromEnv(this.env);
+    if (fromEnv) return { key: fromEnv, source: 'env' };
+    const stored = await this.guard(() =>
+      this.keychain.getPassword(this.service, ACCESS_KEY_ACCOUNT),
+    );
+    const key = stored === null ? null : parseStoredKey(stored);
+    return key ? { key, source: 'keychain' } : null;
+  }
+
+  async saveAccessKey(key: AccessKey): Promise<void> {
+    const accessKeyId = key.accessKeyId.trim();
+    const accessKeySecret = key.accessKeySecret.trim();
+    if (!accessKeyId || !accessKeySecret) {
+      throw new AppError({
+        code: 'InvalidInput',
+        message: 'Both the AccessKey ID and the AccessKey secret are needed.',
+        action: 'Enter both and try again.',
+      });
+    }
+    const item: AccessKey = { accessKeyId, accessKeySecret };
+    if (key.securityToken) item.securityToken = key.securityToken;
+    const json = JSON.stringify(item);
+    await this.guard(
+      () => this.keychain.setPassword(this.service, ACCESS_KEY_ACCOUNT, json),
+      [json, accessKeySecret, key.securityToken ?? ''],
+    );
+  }
+
+  async deleteAccessKey(): Promise<void> {
+    await this.guard(() => this.keychain.deletePassword(this.service, ACCESS_KEY_ACCOUNT));
+  }
+
+  /** Whether the keychain answers now; never throws. */
+  async keychainAvailable(): Promise<boolean> {
+    try {
+      await this.guard(() => this.keychain.getPassword(this.service, PROBE_ACCOUNT));
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === KEYCHAIN_UNAVAILABLE) return false;
+      throw error;
+    }
+  }
+
+  async getRunasPassword(clusterId: string, user: string): Promise<string | null> {
+    const account = runasAccount(clusterId, user);
+    return this.guard(() => this.keychain.getPassword(this.service, account));
+  }
+
+  async saveRunasPassword(clusterId: string, user: string, password: string): Promise<void> {
+    const account = runasAccount(clusterId, user);
+    if (!password) {
+      throw new AppError({
+        code: 'InvalidInput',
+        message: 'The run-as password is empty.',
+        action: 'Enter the password of the user on the cluster.',
+      });
+    }
+    await this.guard(() => this.keychain.setPassword(this.service, account, password), [password]);
+  }
+
+  async deleteRunasPassword(clusterId: string, user: string): Promise<boolean> {
+    const account = runasAccount(clusterId, user);
+    return this.guard(() => this.keychain.deletePassword(this.service, account));
+  }
+
+  /**
+   * Any keychain, even one a caller built by hand, fails the same typed way, and never with a
+   * secret in the message.
+   */
+  private async guard<T>(run: () => Promise<T>, secrets: string[] = []): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw keychainUnavailable(process.platform, error, secrets);
+    }
+  }
+}
+
+/** `LTAI****wxyz`: enough to recognise a key, never enough to use it. Length stays hidden. */
+export function maskAccessKeyId(id: string): string {
+  if (id.length >= 12) return `${id.slice(0, 4)}****${id.slice(-4)}`;
+  if (id.length >= 6) return `${id.slice(0, 2)}****`;
+  return '****';
+}

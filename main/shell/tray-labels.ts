@@ -1,0 +1,119 @@
+// Words of the tray menu, tooltip and notifications, in the app's two languages. The renderer
+// has its own strings; these are the few the main process shows itself.
+import type { AppErrorInfo, AppState, Language, VncState } from '../../preload/shared/contract';
+
+export type BusyKind = AppState['busy'][string];
+
+export interface Notice {
+  title: string;
+  body: string;
+}
+
+export interface TrayLabels {
+  appName: string;
+  noCluster: string;
+  notSignedIn: string;
+  vnc: Record<VncState, string>;
+  busy: Record<BusyKind, string>;
+  stopOn(name: string): string;
+  stopAll: string;
+  switchCluster: string;
+  noRecent: string;
+  refreshStatus: string;
+  open: string;
+  quit: string;
+  stopped(name: string): Notice;
+  stopFailed(name: string): string;
+  stoppedAll(counts: { stopped: number; already: number }): Notice;
+  stopAllPartly(counts: { stopped: number; failed: number }): string;
+  stopAllFailed: string;
+  selected(name: string): Notice;
+  selectFailed(name: string): string;
+  status(name: string, vnc: string): Notice;
+  statusFailed(name: string): string;
+  invalidSwitch: Notice;
+}
+
+const en: TrayLabels = {
+  appName: 'E-HPC VNC Tray',
+  noCluster: 'No cluster selected',
+  notSignedIn: 'Not connected — open the app to add an AccessKey',
+  vnc: { running: 'VNC running', stopped: 'VNC stopped', unknown: 'VNC status unknown' },
+  busy: {
+    stopping: 'Stopping VNC…',
+    starting: 'Starting VNC…',
+    password: 'Setting the VNC password…',
+    status: 'Checking VNC…',
+  },
+  stopOn: (name) => `Stop VNC on ${name}`,
+  stopAll: 'Stop VNC on all clusters',
+  switchCluster: 'Switch cluster',
+  noRecent: 'No recent clusters',
+  refreshStatus: 'Check VNC status',
+  open: 'Open E-HPC VNC Tray',
+  quit: 'Quit',
+  stopped: (name) => ({ title: 'VNC stopped', body: `VNC on ${name} is stopped.` }),
+  stopFailed: (name) => `Could not stop VNC on ${name}`,
+  stoppedAll: ({ stopped, already }) => ({
+    title: 'VNC stopped on all clusters',
+    body: `Stopped on ${stopped}; already stopped on ${already}.`,
+  }),
+  stopAllPartly: ({ stopped, failed }) =>
+    `VNC stopped on ${stopped} cluster(s), failed on ${failed}`,
+  stopAllFailed: 'Could not stop VNC on all clusters',
+  selected: (name) => ({ title: 'Cluster selected', body: name }),
+  selectFailed: (name) => `Could not select ${name}`,
+  status: (name, vnc) => ({ title: name, body: vnc }),
+  statusFailed: (name) => `Could not check VNC on ${name}`,
+  invalidSwitch: {
+    title: 'E-HPC VNC Tray',
+    body: '--stop needs a valid E-HPC cluster ID, such as ehpc-hz-FYUr32xxxx.',
+  },
+};
+
+const zhCN: TrayLabels = {
+  appName: 'E-HPC VNC Tray',
+  noCluster: '未选择集群',
+  notSignedIn: '未连接 — 打开应用添加 AccessKey',
+  vnc: { running: 'VNC 运行中', stopped: 'VNC 已停止', unknown: 'VNC 状态未知' },
+  busy: {
+    stopping: '正在停止 VNC…',
+    starting: '正在启动 VNC…',
+    password: '正在设置 VNC 密码…',
+    status: '正在查询 VNC…',
+  },
+  stopOn: (name) => `停止 ${name} 的 VNC`,
+  stopAll: '停止所有集群的 VNC',
+  switchCluster: '切换集群',
+  noRecent: '没有最近使用的集群',
+  refreshStatus: '查询 VNC 状态',
+  open: '打开 E-HPC VNC Tray',
+  quit: '退出',
+  stopped: (name) => ({ title: 'VNC 已停止', body: `${name} 的 VNC 已停止。` }),
+  stopFailed: (name) => `无法停止 ${name} 的 VNC`,
+  stoppedAll: ({ stopped, already }) => ({
+    title: '已停止所有集群的 VNC',
+    body: `已停止 ${stopped} 个；原本已停止 ${already} 个。`,
+  }),
+  stopAllPartly: ({ stopped, failed }) => `已停止 ${stopped} 个集群的 VNC，${failed} 个失败`,
+  stopAllFailed: '无法停止所有集群的 VNC',
+  selected: (name) => ({ title: '已选择集群', body: name }),
+  selectFailed: (name) => `无法选择 ${name}`,
+  status: (name, vnc) => ({ title: name, body: vnc }),
+  statusFailed: (name) => `无法查询 ${name} 的 VNC`,
+  invalidSwitch: {
+    title: 'E-HPC VNC Tray',
+    body: '--stop 需要有效的 E-HPC 集群 ID，例如 ehpc-hz-FYUr32xxxx。',
+  },
+};
+
+/** The preference wins; `system` follows the OS locale (Electron's `app.getLocale()`). */
+export function trayLabelsFor(language: Language | undefined, systemLocale: string): TrayLabels {
+  const lang = language && language !== 'system' ? language : systemLocale;
+  return lang.toLowerCase().startsWith('zh') ? zhCN : en;
+}
+
+/** A failure notice: what went wrong and what to do, in the error's own words. */
+export function failureNotice(title: string, error: AppErrorInfo): Notice {
+  return { title, body: `${error.message} ${error.action}`.trim() };
+}

@@ -1,0 +1,229 @@
+// The IPC contract: every operation the renderer may ask of main, with its channel, the schema
+// main validates the request against, and the response type. Shared by main (validation and
+// handlers), the preload (channel names) and the renderer (types). Pure code: zod and nothing else.
+//
+// Direction of secrets: AccessKey secrets and passwords travel renderer → main only. No response
+// type below has a field that could carry one back.
+import { z } from 'zod';
+import {
+  isValidAccessKeyId,
+  isValidCidrIp,
+  isValidClusterId,
+  isValidRegionId,
+  isValidRunasUser,
+  VNC_PASSWORD_MAX,
+} from './validation';
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const clusterId = z.string().max(64).refine(isValidClusterId, 'Not a valid E-HPC cluster ID.');
+const regionId = z.string().max(32).refine(isValidRegionId, 'Not a valid region ID.');
+const cidrIp = z.string().max(18).refine(isValidCidrIp, 'Enter an IPv4 address or CIDR block.');
+const runasUser = z.string().max(32).refine(isValidRunasUser, 'Not a valid user name.');
+// Passwords are length-bounded here; the VNC policy itself is checked by the handler so that
+// its per-rule message reaches the user as a typed error.
+const secret = (max: number) => z.string().min(1).max(max);
+
+/** Every request is a plain object with exactly these keys (`strict`: extra keys are refused). */
+const req = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+const empty = req({});
+
+// ---------------------------------------------------------------------------------------------
+// Shapes that cross the bridge (main → renderer). Nothing secret.
+
+/** The core's typed error, as the renderer sees it: never a stack. */
+export interface AppErrorInfo {
+  /** E-HPC or gateway code (`ConflictOpt`), or the app's own (`Network.Timeout`, `InvalidInput`). */
+  code: string;
+  /** One clear sentence for people. */
+  message: string;
+  /** What to do next. */
+  action: string;
+  requestId?: string;
+  httpStatus?: number;
+  retryable: boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
+
+export type VncState = 'running' | 'stopped' | 'unknown';
+
+export interface ClusterSummary {
+  id: string;
+  name: string;
+  status: string; // lower case: uninit, creating, init, running, exception, releasing, ...
+  regionId: string;
+  zoneId?: string;
+  description?: string;
+  osTag?: string;
+  schedulerType?: string;
+  createTime?: string;
+  nodeCount?: number;
+}
+
+export interface ClusterList {
+  regionId: string;
+  clusters: ClusterSummary[];
+  /** ISO time the list was fetched from E-HPC; absent when nothing is cached yet. */
+  fetchedAt?: string;
+  fromCache: boolean;
+}
+
+export interface Region {
+  regionId: string;
+  localName?: string;
+}
+
+export interface VncStatus {
+  clusterId: string;
+  vnc: VncState;
+  /** The service's own words, for display. */
+  message: string;
+  requestId?: string;
+  checkedAt: string;
+}
+
+export interface ActionResult {
+  clusterId: string;
+  requestId?: string;
+  message: string;
+}
+
+export interface StopAllResult {
+  stopped: string[];
+  alreadyStopped: string[];
+  failed: { clusterId: string; error: AppErrorInfo }[];
+}
+
+export interface ClusterUser {
+  name: string;
+  group?: string;
+}
+
+export interface SessionInfo {
+  signedIn: boolean;
+  /** Where the AccessKey comes from. `env` wins over the keychain, as in Alibaba Cloud's tools. */
+  source: 'keychain' | 'env' | 'none';
+  /** Masked, e.g. `LTAI****wxyz`: enough to recognise, not to use. */
+  accessKeyIdMasked?: string;
+  regionId: string;
+  keychainAvailable: boolean;
+}
+
+export type Language = 'system' | 'en' | 'zh-CN';
+
+export interface Preferences {
+  language: Language;
+  regionId: string;
+  selectedClusterId?: string;
+  recentClusterIds: string[];
+  /** Remembered per cluster: the CidrIp VNC was started with, and the run-as user. */
+  clusters: Record<string, { cidrIp?: string; runasUser?: string }>;
+}
+
+/** Pushed from main whenever something the window shows changes. */
+export interface AppState {
+  selectedClusterId?: string;
+  vnc: Record<string, VncState>;
+  /** Clusters with an operation in flight, and which. */
+  busy: Record<string, 'stopping' | 'starting' | 'password' | 'status'>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operations
+
+export const contract = {
+  getSession: { channel: 'session:get', request: empty },
+  signIn: {
+    channel: 'session:signIn',
+    request: req({
+      accessKeyId: z.string().max(128).refine(isValidAccessKeyId, 'Not a valid AccessKey ID.'),
+      accessKeySecret: secret(128),
+      securityToken: secret(4096).optional(),
+      regionId,
+    }),
+  },
+  signOut: { channel: 'session:signOut', request: empty },
+  listRegions: { channel: 'regions:list', request: empty },
+  getPreferences: { channel: 'prefs:get', request: empty },
+  setPreferences: {
+    channel: 'prefs:set',
+    request: req({
+      language: z.enum(['system', 'en', 'zh-CN']).optional(),
+      regionId: regionId.optional(),
+    }),
+  },
+  listClusters: { channel: 'clusters:list', request: req({ refresh: z.boolean() }) },
+  selectCluster: { channel: 'clusters:select', request: req({ clusterId }) },
+  listUsers: { channel: 'users:list', request: req({ clusterId }) },
+  getVncStatus: { channel: 'vnc:status', request: req({ clusterId }) },
+  startVnc: { channel: 'vnc:start', request: req({ clusterId, cidrIp }) },
+  stopVnc: { channel: 'vnc:stop', request: req({ clusterId, cidrIp: cidrIp.optional() }) },
+  stopAllVnc: { channel: 'vnc:stopAll', request: empty },
+  setVncPassword: {
+    channel: 'vnc:setPassword',
+    request: req({
+      clusterId,
+      runasUser,
+      /** Omitted: use the run-as password remembered in the keychain for this cluster and user. */
+      runasPassword: secret(128).optional(),
+      rememberRunasPassword: z.boolean(),
+      newPassword: z.string().max(VNC_PASSWORD_MAX * 4),
+    }),
+  },
+  hasRememberedRunasPassword: {
+    channel: 'runas:hasRemembered',
+    request: req({ clusterId, runasUser }),
+  },
+  forgetRunasPassword: { channel: 'runas:forget', request: req({ clusterId, runasUser }) },
+  /** Copies text (a generated password) and clears the clipboard after `clearAfterSeconds`. */
+  copySecret: {
+    channel: 'clipboard:copySecret',
+    request: req({ text: secret(256), clearAfterSeconds: z.number().int().min(5).max(300) }),
+  },
+  getState: { channel: 'state:get', request: empty },
+} as const;
+
+export type Operation = keyof typeof contract;
+
+/** What each operation resolves to (inside `Result`). */
+export interface Responses {
+  getSession: SessionInfo;
+  signIn: SessionInfo;
+  signOut: SessionInfo;
+  listRegions: Region[];
+  getPreferences: Preferences;
+  setPreferences: Preferences;
+  listClusters: ClusterList;
+  selectCluster: Preferences;
+  listUsers: ClusterUser[];
+  getVncStatus: VncStatus;
+  startVnc: ActionResult;
+  stopVnc: ActionResult;
+  stopAllVnc: StopAllResult;
+  setVncPassword: ActionResult;
+  hasRememberedRunasPassword: boolean;
+  forgetRunasPassword: boolean;
+  copySecret: boolean;
+  getState: AppState;
+}
+
+export type Request<K extends Operation> = z.input<(typeof contract)[K]['request']>;
+
+/** The channel main pushes `AppState` on. */
+export const STATE_CHANNEL = 'state:changed';
+
+/** The object the preload installs as `window.ehpc`: one function per operation, one subscription. */
+export type EhpcBridge = {
+  [K in Operation]: (request: Request<K>) => Promise<Result<Responses[K]>>;
+} & {
+  onState(listener: (state: AppState) => void): () => void;
+};
+
+/** The handler table main registers on ipcMain (and test harnesses call directly). */
+export type HandlerTable = {
+  [K in Operation]: (payload: unknown) => Promise<Result<Responses[K]>>;
+};
+
+export const operations = Object.keys(contract) as Operation[];

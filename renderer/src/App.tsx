@@ -1,0 +1,209 @@
+// The popover: a header, then one screen — connect an account, pick a cluster, act on a cluster,
+// or settings. Session and preferences live here; each screen owns its own calls.
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  AppErrorInfo,
+  ClusterSummary,
+  Preferences,
+  SessionInfo,
+} from '../../preload/shared/contract';
+import { call } from './bridge';
+import { ErrorNotice } from './components/ErrorNotice';
+import { Spinner } from './components/Spinner';
+import { BackIcon, GearIcon } from './components/icons';
+import { useAppState } from './hooks/use-app-state';
+import { useClusters } from './hooks/use-clusters';
+import { useRegions } from './hooks/use-regions';
+import { I18nProvider, resolveLocale, useI18n } from './i18n/i18n';
+import { ClusterPicker } from './screens/ClusterPicker';
+import { ClusterView } from './screens/ClusterView';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { SignInScreen } from './screens/SignInScreen';
+
+type View = { name: 'clusters' } | { name: 'cluster'; clusterId: string } | { name: 'settings' };
+
+interface Boot {
+  session?: SessionInfo;
+  prefs?: Preferences;
+  error?: AppErrorInfo;
+}
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({});
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    void Promise.all([call('getSession', {}), call('getPreferences', {})]).then(
+      ([session, prefs]) =>
+        setBoot(
+          !session.ok
+            ? { error: session.error }
+            : !prefs.ok
+              ? { error: prefs.error }
+              : { session: session.value, prefs: prefs.value },
+        ),
+    );
+  }, [attempt]);
+  const retry = () => {
+    setBoot({});
+    setAttempt((n) => n + 1);
+  };
+
+  const locale = resolveLocale(boot.prefs?.language ?? 'system');
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <I18nProvider locale={locale}>
+      {boot.session && boot.prefs ? (
+        <Shell
+          session={boot.session}
+          prefs={boot.prefs}
+          onSession={(session) => setBoot((b) => ({ ...b, session }))}
+          onPrefs={(prefs) => setBoot((b) => ({ ...b, prefs }))}
+        />
+      ) : (
+        <Splash error={boot.error} onRetry={retry} />
+      )}
+    </I18nProvider>
+  );
+}
+
+function Splash({ error, onRetry }: { error?: AppErrorInfo; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="app">
+      <Header />
+      <main className="screen screen-padded center-content" aria-busy={!error}>
+        {error ? (
+          <ErrorNotice error={error} onRetry={onRetry} />
+        ) : (
+          <p className="placeholder" role="status">
+            <Spinner /> {t('common.loading')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+interface ShellProps {
+  session: SessionInfo;
+  prefs: Preferences;
+  onSession: (s: SessionInfo) => void;
+  onPrefs: (p: Preferences) => void;
+}
+
+function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
+  const [view, setView] = useState<View>(() =>
+    prefs.selectedClusterId
+      ? { name: 'cluster', clusterId: prefs.selectedClusterId }
+      : { name: 'clusters' },
+  );
+  const appState = useAppState();
+  const regionId = prefs.regionId || session.regionId;
+  const clusters = useClusters(session.signedIn ? regionId : undefined);
+  const regions = useRegions(session.signedIn);
+
+  // Keyboard users land on each screen's natural start (the search field, the cluster's name),
+  // never on <body>: the popover opens ready to type.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main [data-autofocus]')?.focus();
+  }, [view, session.signedIn]);
+  const go = (next: View) => setView(next);
+
+  const reloadPrefs = useCallback(async () => {
+    const r = await call('getPreferences', {});
+    if (r.ok) onPrefs(r.value);
+  }, [onPrefs]);
+
+  if (!session.signedIn) {
+    return (
+      <div className="app">
+        <Header />
+        <SignInScreen
+          session={session}
+          replacing={false}
+          onSignedIn={(s) => {
+            onSession(s);
+            void reloadPrefs();
+            go({ name: 'clusters' });
+          }}
+        />
+      </div>
+    );
+  }
+
+  const onPick = (c: ClusterSummary) => {
+    go({ name: 'cluster', clusterId: c.id });
+    void call('selectCluster', { clusterId: c.id }).then((r) => r.ok && onPrefs(r.value));
+  };
+  const onRegionChange = async (next: string) => {
+    const r = await call('setPreferences', { regionId: next });
+    if (r.ok) onPrefs(r.value);
+  };
+  const clusterOf = (id: string) => clusters.list?.clusters.find((c) => c.id === id);
+
+  return (
+    <div className="app">
+      <Header
+        onBack={view.name === 'clusters' ? undefined : () => go({ name: 'clusters' })}
+        onSettings={view.name === 'settings' ? undefined : () => go({ name: 'settings' })}
+      />
+      {view.name === 'clusters' && (
+        <ClusterPicker
+          regionId={regionId}
+          regions={regions.regions}
+          regionsFallback={regions.fallback}
+          onRegionChange={onRegionChange}
+          clusters={clusters}
+          onRefresh={clusters.refresh}
+          onPick={onPick}
+        />
+      )}
+      {view.name === 'cluster' && (
+        <ClusterView
+          clusterId={view.clusterId}
+          cluster={clusterOf(view.clusterId)}
+          prefs={prefs}
+          appState={appState}
+          onPrefsChanged={reloadPrefs}
+        />
+      )}
+      {view.name === 'settings' && (
+        <SettingsScreen session={session} prefs={prefs} onSession={onSession} onPrefs={onPrefs} />
+      )}
+    </div>
+  );
+}
+
+function Header({ onBack, onSettings }: { onBack?: () => void; onSettings?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <header className="header">
+      {onBack ? (
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          aria-label={t('nav.back')}
+          onClick={onBack}
+        >
+          <BackIcon />
+        </button>
+      ) : (
+        <span className="header-logo" aria-hidden="true" />
+      )}
+      <span className="header-title">{t('app.title')}</span>
+      {onSettings && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          aria-label={t('nav.settings')}
+          onClick={onSettings}
+        >
+          <GearIcon />
+        </button>
+      )}
+    </header>
+  );
+}

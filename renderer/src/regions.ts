@@ -1,0 +1,55 @@
+// What the page shows when ListRegions cannot be asked (signed out) or fails: the regions on
+// E-HPC's endpoint page (shared/ehpc-api.md). ListRegions is preferred when it answers.
+import type { Region } from '../../preload/shared/contract';
+
+export const FALLBACK_REGIONS: readonly Region[] = [
+  'cn-hangzhou',
+  'cn-shanghai',
+  'cn-beijing',
+  'cn-qingdao',
+  'cn-zhangjiakou',
+  'cn-huhehaote',
+  'cn-wulanchabu',
+  'cn-shenzhen',
+  'cn-heyuan',
+  'cn-guangzhou',
+  'cn-chengdu',
+  'cn-hongkong',
+  'cn-wuhan-lr',
+  'ap-northeast-1',
+  'ap-southeast-1',
+  'ap-southeast-5',
+].map((regionId) => ({ regionId }));
+
+/** The least-privilege RAM policy from shared/ehpc-api.md, pretty-printed for copying. */
+export const RAM_POLICY = JSON.stringify(
+  {
+    Version: '1',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Resource: '*',
+        Action: [
+          'ehpc:ListRegions',
+          'ehpc:ListClusters',
+          'ehpc:ListUsers',
+          'ehpc:GetVisualServiceStatus',
+          'ehpc:StartVisualService',
+          'ehpc:StopVisualService',
+          'ehpc:ModifyVisualServicePasswd',
+        ],
+      },
+    ],
+  },
+  null,
+  2,
+);
+
+/** Ensures the current region is selectable even when the list does not name it. */
+export function withRegion(regions: readonly Region[], regionId: string): Region[] {
+  return regions.some((r) => r.regionId === regionId) ? [...regions] : [{ regionId }, ...regions];
+}
+
+export function regionLabel(r: Region): string {
+  return r.localName && r.localName !== r.regionId ? `${r.localName} (${r.regionId})` : r.regionId;
+}

@@ -1,0 +1,136 @@
+// The account (masked key, where it lives, replace or forget) and the language.
+import { useState } from 'react';
+import type { Language, Preferences, SessionInfo } from '../../../preload/shared/contract';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { useOperation } from '../hooks/use-operation';
+import { systemLocale, useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { PolicyBlock } from './PolicyBlock';
+import { SignInScreen } from './SignInScreen';
+
+interface SettingsScreenProps {
+  session: SessionInfo;
+  prefs: Preferences;
+  onSession: (session: SessionInfo) => void;
+  onPrefs: (prefs: Preferences) => void;
+}
+
+export function SettingsScreen({ session, prefs, onSession, onPrefs }: SettingsScreenProps) {
+  const { t } = useI18n();
+  const signOut = useOperation('signOut');
+  const setPrefs = useOperation('setPreferences');
+  const [replacing, setReplacing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  if (replacing) {
+    return (
+      <SignInScreen
+        session={session}
+        replacing
+        onSignedIn={(s) => {
+          setReplacing(false);
+          onSession(s);
+        }}
+        onCancel={() => setReplacing(false)}
+      />
+    );
+  }
+
+  const fromEnv = session.source === 'env';
+  const systemName = t(`settings.language.${systemLocale()}` as MessageKey);
+
+  const onLanguage = async (language: Language) => {
+    const result = await setPrefs.run({ language });
+    if (result?.ok) onPrefs(result.value);
+  };
+
+  const onForget = async () => {
+    const result = await signOut.run({});
+    if (result?.ok) {
+      setConfirming(false);
+      onSession(result.value);
+    }
+  };
+
+  return (
+    <main className="screen screen-padded" aria-labelledby="settings-title">
+      <h1 id="settings-title" className="title title-small" tabIndex={-1} data-autofocus>
+        {t('settings.title')}
+      </h1>
+      <section className="card stack-tight" aria-labelledby="account-title">
+        <h2 id="account-title" className="card-title">
+          {t('settings.account')}
+        </h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('settings.keyId')}</dt>
+            <dd>
+              <code>{session.accessKeyIdMasked ?? '—'}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('settings.source')}</dt>
+            <dd>{t(`settings.source.${session.source}` as MessageKey)}</dd>
+          </div>
+        </dl>
+        {fromEnv ? (
+          <p className="note">{t('settings.envNote')}</p>
+        ) : (
+          <div className="actions">
+            <button type="button" className="btn btn-secondary" onClick={() => setReplacing(true)}>
+              {t('settings.replace')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger-ghost"
+              onClick={() => setConfirming(true)}
+            >
+              {t('settings.forget')}
+            </button>
+          </div>
+        )}
+        {signOut.error && !confirming && <ErrorNotice error={signOut.error} />}
+      </section>
+
+      <section className="card stack-tight">
+        <Field label={t('settings.language')}>
+          {({ id }) => (
+            <select
+              id={id}
+              className="input select"
+              value={prefs.language}
+              aria-busy={setPrefs.pending}
+              onChange={(e) => void onLanguage(e.target.value as Language)}
+            >
+              <option value="system">{t('settings.language.system', { lang: systemName })}</option>
+              <option value="en" lang="en">
+                {t('settings.language.en')}
+              </option>
+              <option value="zh-CN" lang="zh-CN">
+                {t('settings.language.zh-CN')}
+              </option>
+            </select>
+          )}
+        </Field>
+        {setPrefs.error && <ErrorNotice error={setPrefs.error} />}
+      </section>
+
+      <PolicyBlock />
+
+      <ConfirmDialog
+        open={confirming}
+        title={t('settings.forgetTitle')}
+        confirmLabel={signOut.pending ? t('settings.forgetting') : t('settings.forgetConfirm')}
+        cancelLabel={t('common.cancel')}
+        pending={signOut.pending}
+        onConfirm={onForget}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('settings.forgetBody')}</p>
+        {signOut.error && <ErrorNotice error={signOut.error} />}
+      </ConfirmDialog>
+    </main>
+  );
+}

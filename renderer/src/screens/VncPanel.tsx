@@ -1,0 +1,179 @@
+// The VNC service of one cluster: its status, Stop (the primary action) and Start with the
+// CidrIp to open port 12016 to. Busy and VNC states pushed from main (a stop started from the
+// tray) show here as if started here.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { AppState, ClusterSummary, Preferences } from '../../../preload/shared/contract';
+import { isValidCidrIp } from '../../../preload/shared/validation';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { Spinner } from '../components/Spinner';
+import { StatusBadge } from '../components/StatusBadge';
+import { RefreshIcon } from '../components/icons';
+import { useOperation } from '../hooks/use-operation';
+import { useI18n } from '../i18n/i18n';
+
+interface VncPanelProps {
+  clusterId: string;
+  cluster?: ClusterSummary;
+  prefs: Preferences;
+  appState: AppState;
+  onPrefsChanged: () => void;
+}
+
+export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }: VncPanelProps) {
+  const { t, time } = useI18n();
+  const status = useOperation('getVncStatus');
+  const stop = useOperation('stopVnc');
+  const start = useOperation('startVnc');
+  const rememberedCidr = prefs.clusters[clusterId]?.cidrIp ?? '';
+  const [cidr, setCidr] = useState(rememberedCidr);
+  const [cidrTouched, setCidrTouched] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [stopNeedsCidr, setStopNeedsCidr] = useState(false);
+  const cidrFieldId = useId();
+  const name = cluster?.name || clusterId;
+
+  const { run: checkStatus } = status;
+  useEffect(() => {
+    void checkStatus({ clusterId });
+  }, [checkStatus, clusterId]);
+
+  const busy = appState.busy[clusterId];
+  const stopping = stop.pending || busy === 'stopping';
+  const starting = start.pending || busy === 'starting';
+  const anyBusy = stopping || starting || busy === 'password';
+  const checking = status.pending || busy === 'status';
+  const vnc = stopping
+    ? 'stopping'
+    : starting
+      ? 'starting'
+      : (appState.vnc[clusterId] ?? status.value?.vnc ?? 'unknown');
+
+  // StopVisualService needs the CidrIp VNC was started with: the field (prefilled with the one
+  // remembered from the last start) says which.
+  const onStop = async () => {
+    if (anyBusy) return;
+    setAnnouncement('');
+    start.reset();
+    const cidrIp = cidr.trim();
+    if (!isValidCidrIp(cidrIp)) {
+      setStopNeedsCidr(true);
+      setCidrTouched(true);
+      document.getElementById(cidrFieldId)?.focus();
+      return;
+    }
+    setStopNeedsCidr(false);
+    const result = await stop.run({ clusterId, cidrIp });
+    if (result?.ok) {
+      setAnnouncement(t('vnc.stopped', { name }));
+      void checkStatus({ clusterId });
+    }
+  };
+
+  const cidrValid = isValidCidrIp(cidr.trim());
+  const cidrError = cidrTouched && !cidrValid ? t('vnc.cidrInvalid') : undefined;
+  const onStart = async (e: FormEvent) => {
+    e.preventDefault();
+    setCidrTouched(true);
+    if (anyBusy || !cidrValid) return;
+    setAnnouncement('');
+    stop.reset();
+    const cidrIp = cidr.trim();
+    const result = await start.run({ clusterId, cidrIp });
+    if (result?.ok) {
+      setAnnouncement(t('vnc.started', { name, cidr: cidrIp }));
+      onPrefsChanged();
+      void checkStatus({ clusterId });
+    }
+  };
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="vnc-status-title">
+        <div className="card-head">
+          <h2 id="vnc-status-title" className="card-title">
+            {t('vnc.status')}
+          </h2>
+          <button
+            type="button"
+            className="btn btn-ghost btn-icon"
+            aria-label={t('vnc.refresh')}
+            aria-disabled={checking || undefined}
+            onClick={() => !checking && void checkStatus({ clusterId })}
+          >
+            {checking ? <Spinner /> : <RefreshIcon />}
+          </button>
+        </div>
+        <div className="vnc-state" aria-live="polite" aria-busy={checking}>
+          <StatusBadge status={vnc} />
+          <span className="muted small">
+            {checking && !status.value
+              ? t('vnc.checking')
+              : status.value && t('vnc.checkedAt', { time: time(status.value.checkedAt) })}
+          </span>
+        </div>
+        {status.value?.message && (
+          <p className="service-message selectable">{status.value.message}</p>
+        )}
+        {status.error && (
+          <ErrorNotice error={status.error} onRetry={() => void checkStatus({ clusterId })} />
+        )}
+      </section>
+
+      <div className="primary-action">
+        <button
+          type="button"
+          className="btn btn-danger btn-large btn-block"
+          aria-disabled={anyBusy || undefined}
+          aria-describedby="stop-hint"
+          onClick={onStop}
+        >
+          {stopping && <Spinner />}
+          {stopping ? t('vnc.stopping') : t('vnc.stop')}
+        </button>
+        <p id="stop-hint" className="field-hint center">
+          {cidrValid ? t('vnc.stopHint', { cidr: cidr.trim() }) : t('vnc.stopHintNoCidr')}
+        </p>
+        {stopNeedsCidr && !cidrValid && (
+          <p className="field-error center" role="alert">
+            {t('vnc.stopNeedsCidr')}
+          </p>
+        )}
+        {stop.error && <ErrorNotice error={stop.error} onRetry={onStop} />}
+      </div>
+
+      <div role="status" className={announcement ? 'notice notice-success' : 'sr-only'}>
+        {announcement}
+      </div>
+
+      <form className="card stack-tight" onSubmit={onStart} noValidate aria-label={t('vnc.start')}>
+        <Field id={cidrFieldId} label={t('vnc.cidr')} hint={t('vnc.cidrHint')} error={cidrError}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              className="input input-mono"
+              value={cidr}
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="203.0.113.7"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              onChange={(e) => setCidr(e.target.value)}
+              onBlur={() => cidr && setCidrTouched(true)}
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className="btn btn-secondary btn-block"
+          aria-disabled={anyBusy || undefined}
+        >
+          {starting && <Spinner />}
+          {starting ? t('vnc.starting') : t('vnc.start')}
+        </button>
+        {start.error && <ErrorNotice error={start.error} />}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+// The packaged-to-be app, end to end: the real Electron binary runs dist/main (shell + core)
+// against the E-HPC emulator, with its own settings folder and the emulator's AccessKey in the
+// environment. Drives the popover (pick a cluster, start and stop VNC), a tray menu action
+// through the EHPC_VNC_E2E hook (no driver can click a real tray), a `--stop` second launch,
+// and checks the security baseline from inside the page. Asserts the emulator's state.
+//
+// Needs an Electron binary: machines installed with ELECTRON_SKIP_BINARY_DOWNLOAD have none, and
+// the suite skips there, saying so. On Linux CI run it under a display (xvfb-run).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, type ElectronApplication, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMULATOR_KEY, clusterIdFor, startEmulator, type Emulator } from '../emulator';
+import { ensureRendererBuilt } from '../ui/harness';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SKIP_REASON =
+  'skipped: no Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); runs on desktops and in GitHub Actions';
+
+/**
+ * The Electron executable, found the way electron/index.js finds it but without running that
+ * file (which would try to download a missing binary).
+ */
+export function electronBinary(): string | undefined {
+  let dir: string;
+  try {
+    dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return undefined;
+  }
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist');
+  const exe = path.join(distDir, readFileSync(pathFile, 'utf8').trim());
+  return existsSync(exe) ? exe : undefined;
+}
+
+const binary = electronBinary();
+if (!binary) console.log(`test/e2e-electron/app.e2e.test.ts ${SKIP_REASON}`);
+
+interface HookView {
+  trayMenu(): { id?: string; label?: string; enabled?: boolean; submenu?: unknown[] }[];
+  clickTrayItem(id: string): Promise<void>;
+  notifications(): { title: string; body: string }[];
+}
+
+describe.skipIf(!binary)('the Electron app', () => {
+  const farm = clusterIdFor('cn-hangzhou', 2); // render-farm-01, VNC stopped at the start
+  let emulator: Emulator;
+  let configDir: string;
+  let env: NodeJS.ProcessEnv;
+  let app: ElectronApplication;
+  let page: Page;
+
+  const hook = <T>(fn: (h: HookView, arg: string) => T | Promise<T>, arg = ''): Promise<T> =>
+    app.evaluate(
+      async (_electron, [source, value]) => {
+        const h = (globalThis as unknown as Record<string, HookView>).__ehpcTest;
+        if (!h) throw new Error('the e2e hook is not installed');
+        // Rebuilt from its source: evaluate ships functions as text.
+        const f = new Function('h', 'arg', `return (${source})(h, arg);`) as (
+          h: HookView,
+          a: string,
+        ) => T;
+        return f(h, value);
+      },
+      [fn.toString(), arg] as const,
+    );
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'preload'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    ensureRendererBuilt();
+    emulator = await startEmulator();
+    configDir = await mkdtemp(path.join(tmpdir(), 'ehpc-vnc-e2e-'));
+    env = {
+      ...process.env,
+      EHPC_VNC_E2E: '1',
+      EHPC_VNC_ENDPOINT: emulator.url,
+      EHPC_VNC_CONFIG_DIR: configDir,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: EMULATOR_KEY.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: EMULATOR_KEY.accessKeySecret,
+    };
+    delete env.ELECTRON_RUN_AS_NODE;
+    app = await _electron.launch({
+      executablePath: binary,
+      args: ['.', '--lang=en-US'],
+      cwd: ROOT,
+      env: env as Record<string, string>,
+    });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await emulator?.close();
+    if (configDir) await rm(configDir, { recursive: true, force: true });
+  });
+
+  it('serves the page from app:// with a bridge and nothing of Node', async () => {
+    expect(page.url()).toBe('app://bundle/index.html');
+    const probe = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return {
+        bridge: Object.keys((w.ehpc as object) ?? {}).sort(),
+        require: typeof w.require,
+        process: typeof w.process,
+        ipcRenderer: typeof w.ipcRenderer,
+        popup: window.open('https://help.aliyun.com/') === null,
+      };
+    });
+    expect(probe.bridge).toContain('stopVnc');
+    expect(probe.bridge).toContain('onState');
+    expect(probe).toMatchObject({
+      require: 'undefined',
+      process: 'undefined',
+      ipcRenderer: 'undefined',
+      popup: true,
+    });
+    // connect-src 'none': the page cannot reach the network, the emulator included.
+    const fetched = await page.evaluate(async (url) => {
+      try {
+        await fetch(url);
+        return 'reached';
+      } catch {
+        return 'blocked';
+      }
+    }, emulator.url);
+    expect(fetched).toBe('blocked');
+    // And navigating away is refused: the page stays.
+    await page.evaluate(() => {
+      window.location.href = 'https://evil.example/';
+    });
+    expect(page.url()).toBe('app://bundle/index.html');
+  });
+
+  it('picks a cluster, starts and stops its VNC from the window', async () => {
+    await page.getByRole('button', { name: /render-farm-01/ }).click();
+    await page.getByLabel('Allow connections from (IP or CIDR)').fill('203.0.113.7');
+    await page.getByRole('button', { name: 'Start VNC' }).click();
+    await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('running');
+    expect(emulator.cluster(farm)?.cidrIp).toBe('203.0.113.7');
+
+    await page.getByRole('button', { name: 'Stop VNC' }).click();
+    await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('stopped');
+    await page.getByText('VNC stopped on render-farm-01.').waitFor();
+  });
+
+  it('stops VNC of the selected cluster from the tray menu, and notifies', async () => {
+    await page.getByRole('button', { name: 'Start VNC' }).click();
+    await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('running');
+
+    const item = await hook((h) =>
+      h.trayMenu().find((i) => i.id === 'stop-selected'),
+    );
+    expect(item).toMatchObject({ label: 'Stop VNC on render-farm-01', enabled: true });
+    await hook((h, id) => h.clickTrayItem(id), 'stop-selected');
+    expect(emulator.cluster(farm)?.vnc).toBe('stopped');
+    expect(emulator.cluster(farm)?.stopCidrIp).toBe('203.0.113.7');
+    const notices = await hook((h) => h.notifications());
+    expect(notices).toContainEqual({
+      title: 'VNC stopped',
+      body: 'VNC on render-farm-01 is stopped.',
+    });
+    // The window hears about it (AppState pushed over the state channel).
+    await page.getByRole('button', { name: 'Stop VNC' }).waitFor();
+  });
+
+  it('runs `--stop <id>` from a second launch in the first instance', async () => {
+    await page.getByRole('button', { name: 'Start VNC' }).click();
+    await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('running');
+    const second = spawn(binary as string, ['.', '--stop', farm], { cwd: ROOT, env });
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(0);
+    await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('stopped');
+    await expect
+      .poll(async () => (await hook((h) => h.notifications())).length)
+      .toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe.skipIf(Boolean(binary))('the Electron app (no binary)', () => {
+  it('is skipped with a reason', () => {
+    expect(electronBinary()).toBeUndefined();
+    console.log(SKIP_REASON);
+  });
+});

@@ -1,0 +1,35 @@
+// Injected faults: rules are tried in order of injection and the first that matches a request
+// is consumed (one use of its `times`), so a test can script "fail twice, then succeed".
+import type { Fault, FaultRule } from './types';
+
+interface LiveRule {
+  rule: FaultRule;
+  left: number;
+}
+
+export class FaultQueue {
+  private rules: LiveRule[] = [];
+
+  inject(rule: FaultRule): void {
+    const times = rule.times ?? Infinity;
+    if (!(times > 0)) throw new Error('emulator: a fault rule needs times > 0');
+    this.rules.push({ rule, left: times });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The fault for this request, if any, consuming one use of its rule. */
+  take(action: string, clusterId: string | undefined): Fault | undefined {
+    const hit = this.rules.find(
+      ({ rule }) =>
+        (rule.action === undefined || rule.action === action) &&
+        (rule.clusterId === undefined || rule.clusterId === clusterId),
+    );
+    if (!hit) return undefined;
+    hit.left -= 1;
+    if (hit.left <= 0) this.rules = this.rules.filter((r) => r !== hit);
+    return hit.rule.fault;
+  }
+}

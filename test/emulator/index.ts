@@ -1,0 +1,24 @@
+// The E-HPC 2018-04-12 emulator: a loopback server the app's real client can be tested against.
+// See README.md beside this file for the seeded data and the behaviours it emulates.
+export { startEmulator, EMULATOR_KEY, API_VERSION } from './server';
+export {
+  DEFAULT_USERS,
+  REGIONS,
+  clusterIdFor,
+  generatedClusters,
+  sampleClusters,
+} from './seed-data';
+export { signV3, type SignV3Input, type SignedRequest } from './sign';
+export { sendRaw, type RawRequest, type RawResponse } from './raw-client';
+export type {
+  Emulator,
+  EmulatorAccessKey,
+  EmulatorClusterState,
+  EmulatorOptions,
+  EmulatorUser,
+  Fault,
+  FaultRule,
+  RecordedRequest,
+  SeedCluster,
+  SeedUser,
+} from './types';

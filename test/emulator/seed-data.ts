@@ -1,0 +1,86 @@
+// Deterministic fixtures: the regions ListRegions answers, the default cluster users, the sample
+// cluster set and the generator behind `clusters: N`. Same input, same clusters, every run.
+import type { SeedCluster, SeedUser } from './types';
+
+export const REGIONS: readonly { RegionId: string; LocalName: string }[] = [
+  { RegionId: 'cn-qingdao', LocalName: '华北1（青岛）' },
+  { RegionId: 'cn-beijing', LocalName: '华北2（北京）' },
+  { RegionId: 'cn-zhangjiakou', LocalName: '华北3（张家口）' },
+  { RegionId: 'cn-hangzhou', LocalName: '华东1（杭州）' },
+  { RegionId: 'cn-shanghai', LocalName: '华东2（上海）' },
+  { RegionId: 'cn-shenzhen', LocalName: '华南1（深圳）' },
+  { RegionId: 'cn-hongkong', LocalName: '中国香港' },
+  { RegionId: 'ap-southeast-1', LocalName: '新加坡' },
+];
+
+/** Every seeded cluster has these users unless its seed lists its own. Fake passwords. */
+export const DEFAULT_USERS: readonly SeedUser[] = [
+  { name: 'root', group: 'wheel', password: 'emu-root-pass-1' },
+  { name: 'alice', group: 'users', password: 'emu-alice-pass-1' },
+  { name: 'bob', group: 'wheel', password: 'emu-bob-pass-1' },
+];
+
+const REGION_CODES: Record<string, string> = {
+  'cn-hangzhou': 'hz',
+  'cn-beijing': 'bj',
+  'cn-shanghai': 'sh',
+  'cn-shenzhen': 'sz',
+  'cn-qingdao': 'qd',
+  'cn-zhangjiakou': 'zjk',
+  'cn-hongkong': 'hk',
+  'ap-southeast-1': 'sg',
+};
+
+/** Real IDs look like `ehpc-hz-FYUr32****`; the emulator's are `ehpc-hz-000001`. */
+export function clusterIdFor(regionId: string, n: number): string {
+  const code = REGION_CODES[regionId] ?? regionId.split('-').pop() ?? 'xx';
+  return `ehpc-${code}-${String(n).padStart(6, '0')}`;
+}
+
+/** The default set: one cluster per interesting case, all in the emulator's region. */
+export function sampleClusters(regionId: string): SeedCluster[] {
+  const id = (n: number) => clusterIdFor(regionId, n);
+  return [
+    { id: id(1), name: 'cfd-prod-001', status: 'running', vnc: 'running', count: 8 },
+    { id: id(2), name: 'render-farm-01', status: 'Running', vnc: 'stopped', count: 16 },
+    { id: id(3), name: 'genomics-dev', status: 'creating', vnc: 'stopped', count: 0 },
+    { id: id(4), name: 'weather-sim', status: 'exception', vnc: 'stopped', count: 4 },
+    {
+      id: id(5),
+      name: 'legacy-md',
+      status: 'running',
+      vnc: 'running',
+      count: 2,
+      legacyMessageShape: true,
+      description: 'Answers Message as {Msg: ...} (older revision)',
+    },
+    { id: id(6), name: 'archive-old', status: 'releasing', vnc: 'stopped', count: 1 },
+  ];
+}
+
+const FAMILIES = ['cfd', 'render', 'genomics', 'weather', 'md', 'ml'];
+const STAGES = ['prod', 'dev', 'test'];
+
+/**
+ * `n` clusters, numbered from 1. By position within each block of ten: 4 → 'creating',
+ * 7 → 'exception', 0 → 'Running' (mixed case), every other position 'running'. VNC runs on every
+ * third running cluster. So 80% are running in some spelling.
+ */
+export function generatedClusters(n: number, regionId: string): SeedCluster[] {
+  const out: SeedCluster[] = [];
+  for (let i = 1; i <= n; i++) {
+    const slot = i % 10;
+    const status =
+      slot === 4 ? 'creating' : slot === 7 ? 'exception' : slot === 0 ? 'Running' : 'running';
+    const family = FAMILIES[i % FAMILIES.length] ?? 'cfd';
+    const stage = STAGES[i % STAGES.length] ?? 'prod';
+    out.push({
+      id: clusterIdFor(regionId, i),
+      name: `${family}-${stage}-${String(i).padStart(3, '0')}`,
+      status,
+      vnc: status.toLowerCase() === 'running' && i % 3 === 0 ? 'running' : 'stopped',
+      count: (i % 32) + 1,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// The emulator's memory: clusters by ID, filled from seeds, mutated by the VNC operations and by
+// tests through setCluster. Callers get copies so that a test cannot change state by accident.
+import { DEFAULT_USERS } from './seed-data';
+import type { EmulatorClusterState, SeedCluster } from './types';
+
+/** A fixed instant so that seeded timestamps are deterministic. */
+const SEED_TIME = '2024-03-04T02:21:33Z';
+
+export function clusterFromSeed(seed: SeedCluster, regionId: string): EmulatorClusterState {
+  const users = (seed.users ?? DEFAULT_USERS).map((u) => ({
+    ...u,
+    addTime: u.addTime ?? SEED_TIME,
+  }));
+  return {
+    description: '',
+    regionId,
+    zoneId: `${seed.regionId ?? regionId}-h`,
+    osTag: 'CentOS_7.9_64',
+    schedulerType: 'pbs',
+    accountType: 'nis',
+    deployMode: 'Simple',
+    createTime: SEED_TIME,
+    count: 1,
+    instanceChargeType: 'PostPaid',
+    vnc: 'stopped',
+    vncSince: SEED_TIME,
+    legacyMessageShape: false,
+    listsRoot: false,
+    ...seed,
+    users,
+  };
+}
+
+const copy = (c: EmulatorClusterState): EmulatorClusterState => structuredClone(c);
+
+export class ClusterStore {
+  private readonly clusters = new Map<string, EmulatorClusterState>();
+
+  constructor(
+    private readonly regionId: string,
+    seeds: SeedCluster[],
+  ) {
+    for (const seed of seeds) this.add(seed);
+  }
+
+  add(seed: SeedCluster): void {
+    this.clusters.set(seed.id, clusterFromSeed(seed, this.regionId));
+  }
+
+  remove(id: string): void {
+    this.clusters.delete(id);
+  }
+
+  /** A cluster this endpoint serves: one in another region is as good as absent. */
+  get(id: string): EmulatorClusterState | undefined {
+    const c = this.clusters.get(id);
+    return c && c.regionId === this.regionId ? copy(c) : undefined;
+  }
+
+  /** Any cluster, whatever its region (for tests). */
+  peek(id: string): EmulatorClusterState | undefined {
+    const c = this.clusters.get(id);
+    return c ? copy(c) : undefined;
+  }
+
+  update(id: string, patch: Partial<EmulatorClusterState>): void {
+    const c = this.clusters.get(id);
+    if (!c) throw new Error(`emulator: no cluster ${id}`);
+    this.clusters.set(id, { ...c, ...structuredClone(patch), id });
+  }
+
+  /** This region's clusters in insertion order. */
+  list(): EmulatorClusterState[] {
+    return [...this.clusters.values()].filter((c) => c.regionId === this.regionId).map(copy);
+  }
+}

@@ -1,0 +1,107 @@
+// The whole core, wired as the Electron main wires it, against the E-HPC emulator over real HTTP,
+// a real keychain (gnome-keyring under test/with-keyring.sh) and real settings files in a
+// temporary folder. UI, CLI and fuzz tests start one of these instead of mocking anything.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { HandlerTable } from '../../preload/shared/contract';
+import { AppService, type ClipboardPort } from '../../main/core/app-service';
+import { createHandlerTable } from '../../main/core/ipc-handlers';
+import { keytarKeychain } from '../../main/core/keychain';
+import { Settings } from '../../main/core/settings';
+import { CredentialVault } from '../../main/core/vault';
+import { EMULATOR_KEY, startEmulator, type Emulator, type SeedCluster } from '../emulator';
+
+export interface AppFixtureOptions {
+  clusters?: number | SeedCluster[];
+  /** Save the emulator's AccessKey in the keychain first (default true). */
+  signedIn?: boolean;
+  latencyMs?: number;
+  /** Per-request timeout for the core's client (short values make hang faults quick). */
+  timeoutMs?: number;
+}
+
+/** A clipboard that lives in memory, for tests of copy-and-clear. */
+export class MemoryClipboard implements ClipboardPort {
+  text = '';
+  writeText(text: string): void {
+    this.text = text;
+  }
+  readText(): string {
+    return this.text;
+  }
+  clear(): void {
+    this.text = '';
+  }
+}
+
+export interface AppFixture {
+  handlers: HandlerTable;
+  service: AppService;
+  emulator: Emulator;
+  vault: CredentialVault;
+  settings: Settings;
+  settingsDir: string;
+  /** The keychain service name this fixture uses (unique, so fixtures never share secrets). */
+  keychainService: string;
+  clipboard: MemoryClipboard;
+  /** Environment for a CLI process that shares this fixture's emulator, settings and keychain. */
+  cliEnv: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<AppFixture> {
+  const emulator = await startEmulator({
+    ...(opts.clusters !== undefined ? { clusters: opts.clusters } : {}),
+    ...(opts.latencyMs ? { latencyMs: opts.latencyMs } : {}),
+  });
+  const settingsDir = await mkdtemp(join(tmpdir(), 'ehpc-vnc-fixture-'));
+  const keychainService = `E-HPC VNC Tray test ${randomUUID()}`;
+  // Env credentials would win over the keychain: the fixture must not inherit a developer's.
+  const env: NodeJS.ProcessEnv = { EHPC_VNC_ENDPOINT: emulator.url };
+  const vault = new CredentialVault({ keychain: keytarKeychain(), env, service: keychainService });
+  const settings = Settings.open({ dir: settingsDir });
+  settings.update({ regionId: emulator.regionId });
+  if (opts.signedIn ?? true) {
+    await vault.saveAccessKey({
+      accessKeyId: EMULATOR_KEY.accessKeyId,
+      accessKeySecret: EMULATOR_KEY.accessKeySecret,
+    });
+  }
+  const clipboard = new MemoryClipboard();
+  const service = new AppService({
+    vault,
+    settings,
+    env,
+    clipboard,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
+  const handlers = createHandlerTable(service);
+  const cliEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+    XDG_DATA_HOME: process.env.XDG_DATA_HOME,
+    EHPC_VNC_ENDPOINT: emulator.url,
+    EHPC_VNC_CONFIG_DIR: settingsDir,
+    EHPC_VNC_KEYCHAIN_SERVICE: keychainService,
+  };
+  return {
+    handlers,
+    service,
+    emulator,
+    vault,
+    settings,
+    settingsDir,
+    keychainService,
+    clipboard,
+    cliEnv,
+    async close() {
+      await service.idle();
+      await vault.deleteAccessKey().catch(() => undefined);
+      await emulator.close();
+      await rm(settingsDir, { recursive: true, force: true });
+    },
+  };
+}

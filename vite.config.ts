@@ -1,0 +1,24 @@
+// Builds the popover page: renderer/index.html → dist/renderer, with relative URLs so the shell can
+// load it from disk (file:// or a custom protocol) under a strict CSP.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('./renderer', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    // The CSP allows no inline anything: keep every asset a file, never a data: script or style.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+  server: { open: false },
+});
