@@ -57,7 +57,8 @@ const inRoundedRectStroke = (x, y) => {
   return outer && !inner;
 };
 const inStand = (x, y) =>
-  (x >= 7.25 && x <= 8.75 && y >= 11 && y <= 13.5) || (x >= 4.5 && x <= 11.5 && y >= 12.75 && y <= 14.25);
+  (x >= 7.25 && x <= 8.75 && y >= 11 && y <= 13.5) ||
+  (x >= 4.5 && x <= 11.5 && y >= 12.75 && y <= 14.25);
 const dist = (x, y, c) => Math.hypot(x - c.x, y - c.y);
 
 const BADGES = {
@@ -67,8 +68,7 @@ const BADGES = {
     return d <= BADGE.r && d >= BADGE.r - 1.4; // ring
   },
   unknown: () => false, // no badge
-  working: (x, y) =>
-    [9.5, 12, 14.5].some((cx) => Math.hypot(x - cx, y - 12.5) <= 0.95), // three dots
+  working: (x, y) => [9.5, 12, 14.5].some((cx) => Math.hypot(x - cx, y - 12.5) <= 0.95), // three dots
   error: (x, y) => {
     // a cross
     const dx = x - BADGE.x;

@@ -168,7 +168,10 @@ const commands: Record<
           `Stopped VNC on ${result.stopped.length} cluster(s); ${result.alreadyStopped.length} already stopped.\n`,
         );
         for (const f of result.failed)
-          printError(ctx.io, { ...f.error, message: `${f.clusterId}: ${f.error.message}` });
+          printError(ctx.io, {
+            ...cliError(f.error),
+            message: `${f.clusterId}: ${f.error.message}`,
+          });
       }
       return ok ? ExitCode.Ok : ExitCode.Failure;
     }
@@ -176,6 +179,26 @@ const commands: Record<
     const req = validated('stopVnc', { clusterId, ...(opts.cidr ? { cidrIp: opts.cidr } : {}) });
     const result = await ctx.service.stopVnc(req);
     printAction(ctx, result, `VNC stopped on ${req.clusterId}.`);
+    return ExitCode.Ok;
+  },
+
+  async pending(ctx, _args, opts) {
+    if (opts.retry) return retryPending(ctx);
+    const pending = ctx.service.listPendingStops();
+    if (ctx.json) printJson(ctx.io, pending);
+    else if (pending.length === 0) ctx.io.stdout.write('No pending stops.\n');
+    else
+      printTable(ctx.io, [
+        ['CLUSTER', 'REGION', 'CIDR', 'REQUESTED', 'ATTEMPTS', 'LAST ERROR'],
+        ...pending.map((p) => [
+          p.clusterId,
+          p.regionId,
+          p.cidrIp ?? '-',
+          p.requestedAt,
+          String(p.attempts),
+          p.lastError ?? '-',
+        ]),
+      ]);
     return ExitCode.Ok;
   },
 
@@ -202,6 +225,41 @@ const commands: Record<
     return ExitCode.Ok;
   },
 };
+
+/** `pending --retry`: 0 when nothing is left pending, 1 when some stops still are. */
+async function retryPending(ctx: Context): Promise<number> {
+  const report = await ctx.service.retryPendingStops();
+  const ok = report.remaining.length === 0;
+  if (ctx.json) {
+    printJson(ctx.io, { ok, ...report });
+    return ok ? ExitCode.Ok : ExitCode.Failure;
+  }
+  const total = report.stopped.length + report.dropped.length + report.remaining.length;
+  if (total === 0) ctx.io.stdout.write('No pending stops.\n');
+  for (const s of report.stopped) ctx.io.stdout.write(`VNC stopped on ${s.clusterId}.\n`);
+  for (const d of report.dropped)
+    printError(ctx.io, {
+      ...d.error,
+      message: `${d.stop.clusterId}: ${d.error.message} Removed from the pending stops.`,
+    });
+  for (const r of report.remaining)
+    printError(ctx.io, {
+      ...cliError(r.error),
+      message: `${r.stop.clusterId}: ${r.error.message}`,
+    });
+  return ok ? ExitCode.Ok : ExitCode.Failure;
+}
+
+/** A stop kept in the journal says how to retry it from here. */
+function cliError(info: AppErrorInfo): AppErrorInfo {
+  if (!info.pendingStop) return info;
+  return {
+    ...info,
+    action:
+      'Recorded as a pending stop: run `ehpc-vnc pending --retry` to retry it (the app also ' +
+      'retries it when it starts).',
+  };
+}
 
 /** Validates a request with the same contract schema the app's IPC uses. */
 function validated<
@@ -275,6 +333,9 @@ export function buildProgram(
       .option('--cidr <ip|cidr>', 'the CIDR VNC was started with (default: the remembered one)')
       .option('--all', 'every cluster of the region whose VNC runs'),
   );
+  add('pending', 'list the stops not confirmed yet (offline, timed out)', (c) =>
+    c.option('--retry', 'retry them now (exit 0 when none is left pending)'),
+  );
   add(
     'passwd <clusterId>',
     'set the VNC password (stdin: run-as password, then the new password)',
@@ -316,10 +377,11 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
       region: global.region,
     });
   } catch (err) {
-    const info = errorInfo(err);
+    const info = cliError(errorInfo(err));
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: info })}\n`);
     printError(io, info);
-    return exitCodeFor(info);
+    // A journalled stop is a failure to retry later (1), even when the keychain was the cause.
+    return info.pendingStop ? ExitCode.Failure : exitCodeFor(info);
   }
 }
 

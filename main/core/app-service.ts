@@ -8,8 +8,12 @@
 import type {
   ActionResult,
   AppState,
+  AutoStopInfo,
+  AutoStopScope,
   ClusterList,
   ClusterUser,
+  PendingRetryReport,
+  PendingStopInfo,
   Preferences,
   Region,
   Request,
@@ -24,6 +28,17 @@ import { EhpcClient } from './ehpc/client';
 import type { AccessKey, EhpcClientOptions } from './ehpc/types';
 import { toAppError } from './errors';
 import { createLimiter } from './ehpc/limiter';
+import { autoStopSupport, scopeOf, toAutoStopPreferences } from './auto-stop';
+import type { LoginItemPort } from './autostart';
+import {
+  INTERRUPTED,
+  isDeferredStopFailure,
+  PendingStopError,
+  PendingStopJournal,
+  toPendingStopInfo,
+  type StopTarget,
+} from './pending-stops';
+import type { AutoStopSettings } from './settings-schema';
 import { CredentialVault, maskAccessKeyId } from './vault';
 import type { Settings } from './settings';
 import { SingleFlight } from './single-flight';
@@ -45,10 +60,18 @@ export interface AppServiceDeps {
   regionId?: string;
   clipboard?: ClipboardPort;
   createClient?: (opts: EhpcClientOptions) => EhpcClient;
+  /** Turns launch at login on and off (the shell's; absent in the CLI, where it is unsupported). */
+  loginItem?: LoginItemPort;
+  /** Decides which automatic stops this computer offers. */
+  platform?: NodeJS.Platform;
+  /** Told when the pending-stop journal cannot be written (the stop is sent all the same). */
+  onWarning?: (message: string) => void;
 }
 
 /** How many clusters stop-all queries and stops at once. */
 const STOP_ALL_CONCURRENCY = 16;
+/** How many journalled stops are retried at once. */
+const RETRY_CONCURRENCY = 4;
 
 const PASSWORD_RULE_MESSAGES = {
   length: 'The VNC password must be 8 to 30 characters long.',
@@ -71,6 +94,12 @@ export class AppService {
   private readonly vnc: Record<string, VncState> = {};
   private readonly busy = new Map<string, AppState['busy'][string]>();
   private clipboardTimer?: ReturnType<typeof setTimeout>;
+  private readonly journal: PendingStopJournal;
+  /** Callers waiting for a stop, per cluster: asked for and not settled (queued or on the wire). */
+  private readonly stopRequests = new Map<string, number>();
+  private retrying?: Promise<PendingRetryReport>;
+  private readonly loginItem?: LoginItemPort;
+  private readonly platform: NodeJS.Platform;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -82,17 +111,25 @@ export class AppService {
     this.regionOverride = deps.regionId;
     this.clipboard = deps.clipboard;
     this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
+    this.journal = new PendingStopJournal(deps.settings, deps.onWarning);
+    this.loginItem = deps.loginItem;
+    this.platform = deps.platform ?? process.platform;
   }
 
   // ----------------------------------------------------------------------------------------
   // State pushed to the window and the tray
 
   getState(): AppState {
-    const selectedClusterId = this.settings.get().selectedClusterId;
+    const current = this.settings.get();
+    const selectedClusterId = current.selectedClusterId;
+    const pendingStops = current.pendingStops
+      .map((p) => p.clusterId)
+      .filter((id) => this.busy.get(id) !== 'stopping');
     return {
       ...(selectedClusterId ? { selectedClusterId } : {}),
       vnc: { ...this.vnc },
       busy: Object.fromEntries(this.busy),
+      ...(pendingStops.length > 0 ? { pendingStops } : {}),
     };
   }
 
@@ -258,8 +295,9 @@ export class AppService {
   }
 
   async getVncStatus(req: Request<'getVncStatus'>): Promise<VncStatus> {
-    const client = await this.client();
+    // The client is resolved inside the flight, so that a repeated request joins synchronously.
     return this.track(req.clusterId, 'status', async () => {
+      const client = await this.client();
       const status = await client.getVncStatus(req.clusterId);
       this.setVnc(req.clusterId, status.vnc);
       return status;
@@ -270,8 +308,8 @@ export class AppService {
   // Acting
 
   async startVnc(req: Request<'startVnc'>): Promise<ActionResult> {
-    const client = await this.client();
     return this.track(req.clusterId, 'starting', async () => {
+      const client = await this.client();
       const result = await client.startVnc(req.clusterId, req.cidrIp);
       this.settings.rememberCluster(req.clusterId, { cidrIp: req.cidrIp });
       this.setVnc(req.clusterId, 'running');
@@ -279,7 +317,11 @@ export class AppService {
     });
   }
 
-  /** Stops VNC with the given CidrIp, or the one VNC was started with from this app. */
+  /**
+   * Stops VNC with the given CidrIp, or the one VNC was started with from this app. The stop is
+   * journalled before it is sent (see pending-stops.ts); a repeated request while one is in
+   * flight joins it, so any number of clicks sends one StopVisualService.
+   */
   async stopVnc(req: Request<'stopVnc'>): Promise<ActionResult> {
     const cidrIp = req.cidrIp ?? this.settings.get().clusters[req.clusterId]?.cidrIp;
     if (!cidrIp) {
@@ -288,27 +330,52 @@ export class AppService {
         'Give the address or CIDR block VNC was started with (StopVisualService needs it).',
       );
     }
-    const client = await this.client();
-    return this.track(req.clusterId, 'stopping', async () => {
+    // No await before the flight starts: concurrent calls must find it in flight and join.
+    const target = { clusterId: req.clusterId, regionId: this.regionId(), cidrIp };
+    this.journal.begin(target);
+    return this.journalledStop(target);
+  }
+
+  private journalledStop(target: StopTarget & { cidrIp: string }): Promise<ActionResult> {
+    const { clusterId } = target;
+    this.stopRequests.set(clusterId, (this.stopRequests.get(clusterId) ?? 0) + 1);
+    const flight = this.track(clusterId, 'stopping', async () => {
       try {
-        const result = await client.stopVnc(req.clusterId, cidrIp);
-        this.setVnc(req.clusterId, 'stopped');
+        const client = await this.client(target.regionId);
+        const result = await client.stopVnc(clusterId, target.cidrIp);
+        this.journal.settle(clusterId);
+        this.setVnc(clusterId, 'stopped');
         return result;
       } catch (err) {
         // After a failed stop nobody knows the state: say so rather than keep a stale "running".
-        this.setVnc(req.clusterId, 'unknown');
-        throw err;
+        this.setVnc(clusterId, 'unknown');
+        const error = toAppError(err);
+        if (!isDeferredStopFailure(error)) {
+          this.journal.settle(clusterId);
+          throw error;
+        }
+        throw this.journal.failed(clusterId, error.code) ? new PendingStopError(error) : error;
       }
+    });
+    return flight.finally(() => {
+      const left = (this.stopRequests.get(clusterId) ?? 1) - 1;
+      if (left > 0) this.stopRequests.set(clusterId, left);
+      else this.stopRequests.delete(clusterId);
     });
   }
 
   /** Stops VNC on every running cluster of the region whose VNC is running (or unknown). */
   async stopAllVnc(): Promise<StopAllResult> {
-    const client = await this.client();
     const regionId = this.regionId();
-    const listed = await client.listClusters({
-      expectedTotal: this.settings.cachedClusters(regionId)?.totalCount,
-    });
+    let listed: Awaited<ReturnType<EhpcClient['listClusters']>>;
+    try {
+      const client = await this.client();
+      listed = await client.listClusters({
+        expectedTotal: this.settings.cachedClusters(regionId)?.totalCount,
+      });
+    } catch (err) {
+      throw this.journalKnownRunning(regionId, toAppError(err));
+    }
     this.cacheList(regionId, listed);
     const running = listed.clusters.filter((c) => c.status === 'running');
     const result: StopAllResult = { stopped: [], alreadyStopped: [], failed: [] };
@@ -317,7 +384,11 @@ export class AppService {
       running.map((cluster) =>
         limit(async () => {
           const status = await this.getVncStatus({ clusterId: cluster.id });
-          if (status.vnc === 'stopped') return 'already' as const;
+          if (status.vnc === 'stopped') {
+            // Nothing is owed any more, whatever the journal said.
+            if (!this.stopRequests.has(cluster.id)) this.journal.settle(cluster.id);
+            return 'already' as const;
+          }
           await this.stopVnc({ clusterId: cluster.id });
           return 'stopped' as const;
         }),
@@ -331,7 +402,169 @@ export class AppService {
         result.failed.push({ clusterId, error: toAppError(outcome.reason).toInfo() });
       }
     });
+    this.emit();
     return result;
+  }
+
+  /**
+   * Stop-all could not even list the clusters (offline, say). Rather than drop the request, the
+   * clusters this session last saw with VNC running (or unknown) and a remembered CidrIp are
+   * journalled, so the retry stops them. Only a deferrable failure does this.
+   */
+  private journalKnownRunning(regionId: string, error: AppError): AppError {
+    if (!isDeferredStopFailure(error)) return error;
+    const inRegion = new Set(this.settings.cachedClusters(regionId)?.clusters.map((c) => c.id));
+    const remembered = this.settings.get().clusters;
+    let recorded = 0;
+    for (const [clusterId, state] of Object.entries(this.vnc)) {
+      const cidrIp = remembered[clusterId]?.cidrIp;
+      if (state === 'stopped' || !cidrIp || !inRegion.has(clusterId)) continue;
+      if (
+        this.journal.begin({ clusterId, regionId, cidrIp }) &&
+        this.journal.failed(clusterId, error.code)
+      ) {
+        recorded++;
+      }
+    }
+    if (recorded === 0) return error;
+    this.emit();
+    return new PendingStopError(error);
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Pending stops and automatic stops
+
+  listPendingStops(): PendingStopInfo[] {
+    return this.journal
+      .list()
+      .map((entry) => toPendingStopInfo(entry, this.busy.get(entry.clusterId) === 'stopping'));
+  }
+
+  /**
+   * Retries every journalled stop, each in its own region. Concurrent calls (launch and
+   * "back online" at once) share one run. Each entry ends up stopped (removed), dropped
+   * (removed: failed for good) or remaining (kept, one more attempt counted).
+   */
+  retryPendingStops(): Promise<PendingRetryReport> {
+    this.retrying ??= this.runRetry().finally(() => {
+      this.retrying = undefined;
+    });
+    return this.retrying;
+  }
+
+  private async runRetry(): Promise<PendingRetryReport> {
+    const report: PendingRetryReport = { stopped: [], dropped: [], remaining: [] };
+    const remembered = this.settings.get().clusters;
+    const limit = createLimiter(RETRY_CONCURRENCY);
+    await Promise.all(
+      this.journal.list().map((entry) =>
+        limit(async () => {
+          const stop = toPendingStopInfo(entry, false);
+          const cidrIp = entry.cidrIp ?? remembered[entry.clusterId]?.cidrIp;
+          try {
+            if (!cidrIp) {
+              this.journal.settle(entry.clusterId);
+              throw invalidInput(
+                `No CIDR block is known for ${entry.clusterId}, so its stop cannot be sent.`,
+                'Stop it with the address or CIDR block VNC was started with.',
+              );
+            }
+            await this.journalledStop({
+              clusterId: entry.clusterId,
+              regionId: entry.regionId,
+              cidrIp,
+            });
+            report.stopped.push(stop);
+          } catch (err) {
+            const error = toAppError(err);
+            const kept = this.journal.find(entry.clusterId) !== undefined;
+            (kept ? report.remaining : report.dropped).push({ stop, error: error.toInfo() });
+          }
+        }),
+      ),
+    );
+    this.emit();
+    return report;
+  }
+
+  dismissPendingStop(req: Request<'dismissPendingStop'>): PendingStopInfo[] {
+    this.journal.dismiss(req.clusterId);
+    this.emit();
+    return this.listPendingStops();
+  }
+
+  /**
+   * Journals every stop still in flight as cut off (the quit coordinator's deadline passed),
+   * so the next launch finishes it. Returns their cluster IDs.
+   */
+  recordInterruptedStops(): string[] {
+    const interrupted: string[] = [];
+    for (const clusterId of this.stopRequests.keys()) {
+      if (this.journal.failed(clusterId, INTERRUPTED)) interrupted.push(clusterId);
+    }
+    return interrupted;
+  }
+
+  /**
+   * An automatic stop: every cluster of the region (as stop-all), or the selected one. A
+   * selected cluster without a remembered CidrIp is checked first: stopped is fine, anything
+   * else is reported as failed, since StopVisualService needs the CidrIp.
+   */
+  async autoStop(scope: AutoStopScope): Promise<StopAllResult> {
+    if (scope === 'all') return this.stopAllVnc();
+    const result: StopAllResult = { stopped: [], alreadyStopped: [], failed: [] };
+    const current = this.settings.get();
+    const clusterId = current.selectedClusterId;
+    if (!clusterId) return result;
+    try {
+      if (!current.clusters[clusterId]?.cidrIp) {
+        const status = await this.getVncStatus({ clusterId });
+        if (status.vnc === 'stopped') {
+          result.alreadyStopped.push(clusterId);
+          return result;
+        }
+      }
+      await this.stopVnc({ clusterId });
+      result.stopped.push(clusterId);
+    } catch (err) {
+      result.failed.push({ clusterId, error: toAppError(err).toInfo() });
+    }
+    return result;
+  }
+
+  getAutoStop(): AutoStopInfo {
+    const autoStop = this.settings.get().autoStop;
+    return {
+      settings: toAutoStopPreferences(autoStop),
+      scope: scopeOf(autoStop),
+      supported: autoStopSupport(this.platform, this.loginItem !== undefined),
+    };
+  }
+
+  /** Changes the given fields; launch at login is applied to the system before it is saved. */
+  async setAutoStop(req: Request<'setAutoStop'>): Promise<AutoStopInfo> {
+    const current = this.settings.get().autoStop;
+    const next: AutoStopSettings = { ...current };
+    if (req.onQuit !== undefined) next.onQuit = req.onQuit;
+    if (req.onLock !== undefined) next.onLock = req.onLock;
+    if (req.onSuspend !== undefined) next.onSuspend = req.onSuspend;
+    if (req.onShutdown !== undefined) next.onShutdown = req.onShutdown;
+    if (req.idleMinutes !== undefined) next.idleMinutes = req.idleMinutes;
+    if (req.dailyAt === null) delete next.dailyAt;
+    else if (req.dailyAt !== undefined) next.dailyAt = req.dailyAt;
+    if (req.launchAtLogin !== undefined && req.launchAtLogin !== current.launchAtLogin) {
+      if (!this.loginItem) {
+        throw new AppError({
+          code: 'Unsupported',
+          message: 'Starting at login cannot be set up from here.',
+          action: 'Change it in the E-HPC VNC Tray app.',
+        });
+      }
+      await this.loginItem.set(req.launchAtLogin);
+      next.launchAtLogin = req.launchAtLogin;
+    }
+    this.settings.update({ autoStop: next });
+    return this.getAutoStop();
   }
 
   async setVncPassword(req: Request<'setVncPassword'>): Promise<ActionResult> {
@@ -407,8 +640,8 @@ export class AppService {
     });
   }
 
-  /** A client for the current region with the stored (or env) AccessKey. */
-  private async client(): Promise<EhpcClient> {
+  /** A client for the region (the current one by default) with the stored (or env) AccessKey. */
+  private async client(regionId = this.regionId()): Promise<EhpcClient> {
     const resolved = await this.vault.resolveAccessKey();
     if (!resolved) {
       throw new AppError({
@@ -417,6 +650,6 @@ export class AppService {
         action: 'Connect your Alibaba Cloud account with an AccessKey ID and Secret.',
       });
     }
-    return this.clientFor(resolved.key, this.regionId());
+    return this.clientFor(resolved.key, regionId);
   }
 }

@@ -40,6 +40,11 @@ function implementations(service: AppService): Implementations {
     forgetRunasPassword: (req) => service.forgetRunasPassword(req),
     copySecret: (req) => service.copySecret(req),
     getState: () => service.getState(),
+    listPendingStops: () => service.listPendingStops(),
+    retryPendingStops: () => service.retryPendingStops(),
+    dismissPendingStop: (req) => service.dismissPendingStop(req),
+    getAutoStop: () => service.getAutoStop(),
+    setAutoStop: (req) => service.setAutoStop(req),
   };
 }
 

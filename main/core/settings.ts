@@ -19,7 +19,7 @@ import {
   type SettingsData,
 } from './settings-schema';
 import { isValidClusterId } from '../../preload/shared/validation';
-import packageJson from '../../package.json';
+import { version as appVersion } from '../../package.json';
 
 export type { SettingsData, PendingStop, CachedClusterList, RememberedCluster };
 
@@ -46,7 +46,7 @@ export function settingsStoreOptions(dir: string): SettingsStoreOptions {
     rootSchema: rootSchema as ConfOptions<SettingsData>['rootSchema'],
     defaults: defaultSettings(),
     migrations: settingsMigrations,
-    projectVersion: packageJson.version,
+    projectVersion: appVersion,
     // We move a bad file aside ourselves (clearing it would lose it without a trace).
     clearInvalidConfig: false,
     // Cluster IDs may contain dots; keys are never paths.
@@ -143,6 +143,7 @@ const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as (keyof SettingsData)[
 export class Settings {
   readonly path: string;
   private readonly kv: KeyValueStore;
+  private cache?: { key: string; data: SettingsData };
   private readonly onWarning: (message: string) => void;
 
   /** Opens settings.json in `dir` (configDir() by default), recovering from a bad file. */
@@ -174,8 +175,16 @@ export class Settings {
     this.onWarning = opts.onWarning ?? (() => undefined);
   }
 
-  /** The settings as they are in the file now (a copy). */
+  /** The settings as they are in the file now (a copy the caller may change). */
   get(): SettingsData {
+    return structuredClone(this.read());
+  }
+
+  /**
+   * The same, read-only and without copying: for hot paths (every state push, every call reads
+   * the region). Frozen, so a caller that tries to change it fails loudly.
+   */
+  peek(): Readonly<SettingsData> {
     return this.read();
   }
 
@@ -295,7 +304,20 @@ export class Settings {
     }
   }
 
+  /**
+   * Reading the store re-reads, re-parses and re-validates the whole file (a thousand cached
+   * clusters make that tens of milliseconds), so the parsed data is kept until the file changes.
+   * The file is shared with another process (the CLI or the app), hence the stat on every read.
+   */
   private read(): SettingsData {
+    const key = fileKey(this.path);
+    if (key !== undefined && this.cache?.key === key) return this.cache.data;
+    const data = deepFreeze(this.readFile());
+    this.cache = key === undefined ? undefined : { key, data };
+    return data;
+  }
+
+  private readFile(): SettingsData {
     try {
       return this.parseFile(this.kv.store);
     } catch (error) {
@@ -324,6 +346,8 @@ export class Settings {
     } catch (error) {
       throw settingsUnwritable(this.path, error);
     }
+    const key = fileKey(this.path);
+    this.cache = key === undefined ? undefined : { key, data: deepFreeze(toPlainJson(clean)) };
     return toPlainJson(clean);
   }
 
@@ -334,6 +358,24 @@ export class Settings {
       throw settingsUnwritable(this.path, error);
     }
   }
+}
+
+/** Identifies one version of the file: any write by anyone changes it. */
+function fileKey(filePath: string): string | undefined {
+  try {
+    const st = fs.statSync(filePath, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function moveAside(filePath: string, cause: unknown): string {

@@ -20,8 +20,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export type Resolution =
-  | { ok: true; file: string }
-  | { ok: false; status: 400 | 403 | 404; reason: string };
+  { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 /**
  * Maps an app:// URL to a file under `root`. Refuses other schemes and hosts, encoded or plain
@@ -46,7 +45,8 @@ export function resolveAppPath(root: string, requestUrl: string): Resolution {
   if (pathname.includes('\0') || pathname.includes('\\')) {
     return { ok: false, status: 403, reason: 'forbidden character in path' };
   }
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const relative =
+    pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   const base = path.resolve(root);
   const file = path.resolve(base, relative);
   if (!file.startsWith(base + path.sep)) {

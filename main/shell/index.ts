@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   app,
   clipboard,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -55,14 +56,27 @@ app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, { openExternal: (url) => void shell.openExternal(url), log });
 });
 
+// Later launches hand their switches over; those arriving while we start up wait their turn.
+const earlyLaunches: Switches[] = [];
+let runSecondLaunch = (switches: Switches): void => void earlyLaunches.push(switches);
+app.on('second-instance', (_event, argv, _cwd, additionalData) => {
+  runSecondLaunch(switchesFromSecondInstance(argv, additionalData));
+});
+
 if (!app.requestSingleInstanceLock(launchData(process.argv))) {
   // The first instance got our switches through `second-instance`; nothing left to do here.
   app.quit();
 } else {
-  void app.whenReady().then(start, (error: unknown) => {
-    log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // A tray app that cannot start must say so: there is no window to show it in yet.
+      const message = error instanceof Error ? error.message : String(error);
+      log(`start-up failed: ${message}`);
+      dialog.showErrorBox('E-HPC VNC Tray could not start', message);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -98,6 +112,28 @@ async function start(): Promise<void> {
   });
   const table = createHandlerTable(service);
 
+  // ---- What the tray shows, and the actions it and the switches start.
+  // Built below, once the window exists; model changes before that have nothing to show on.
+  const view: { tray?: TrayController } = {};
+  const notices: Notice[] = [];
+  const notify = createNotifier({
+    log,
+    ...(e2e ? { record: (n: Notice) => notices.push(n) } : {}),
+  });
+  const labels = () => trayLabelsFor(models.language(), app.getLocale());
+  const models = createTrayModelSource({
+    table,
+    initialState: service.getState(),
+    onChange: (model) => view.tray?.update(model, labels()),
+  });
+  const runner = createActionRunner({
+    table,
+    notify,
+    labels,
+    clusterName: (id) => models.clusterName(id),
+    onOutcome: (ok) => models.setLastActionFailed(!ok),
+  });
+
   // ---- Window and IPC.
   const popover = new Popover({
     preloadPath,
@@ -115,23 +151,6 @@ async function start(): Promise<void> {
     log,
   });
 
-  // ---- Tray, notifications, actions.
-  const notices: Notice[] = [];
-  const notify = createNotifier({ log, ...(e2e ? { record: (n: Notice) => notices.push(n) } : {}) });
-  const labels = () => trayLabelsFor(models.language(), app.getLocale());
-  const models = createTrayModelSource({
-    table,
-    initialState: service.getState(),
-    onChange: (model) => tray?.update(model, labels()),
-  });
-  const runner = createActionRunner({
-    table,
-    notify,
-    labels,
-    clusterName: (id) => models.clusterName(id),
-    onOutcome: (ok) => models.setLastActionFailed(!ok),
-  });
-
   const dispatch = async (action: TrayAction): Promise<void> => {
     if (action.kind === 'open') return popover.show();
     if (action.kind === 'quit') return app.quit();
@@ -139,7 +158,7 @@ async function start(): Promise<void> {
     await models.refresh();
   };
 
-  const tray: TrayController | undefined = new TrayController(
+  const tray = new TrayController(
     {
       platform,
       iconPath: (name) =>
@@ -155,6 +174,7 @@ async function start(): Promise<void> {
     models.current(),
     labels(),
   );
+  view.tray = tray;
 
   service.onState((state) => {
     popover.send(STATE_CHANNEL, state);
@@ -172,10 +192,9 @@ async function start(): Promise<void> {
     if (switches.stopAll) await dispatch({ kind: 'stopAll' });
     else if (switches.stop) await dispatch({ kind: 'stop', clusterId: switches.stop });
   };
-  app.on('second-instance', (_event, argv, _cwd, additionalData) => {
-    void runSwitches(switchesFromSecondInstance(argv, additionalData), true);
-  });
   void runSwitches(parseSwitches(process.argv.slice(1)), false);
+  runSecondLaunch = (switches) => void runSwitches(switches, true);
+  for (const switches of earlyLaunches.splice(0)) runSecondLaunch(switches);
 
   // ---- Lifetime: the app lives in the tray; Quit waits for operations in flight.
   app.on('window-all-closed', () => {

@@ -18,7 +18,10 @@ export interface InvokeEventLike {
 
 /** The part of Electron's `ipcMain` used here. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: InvokeEventLike, payload: unknown) => Promise<unknown>,
+  ): void;
   removeHandler(channel: string): void;
 }
 

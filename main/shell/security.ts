@@ -66,7 +66,10 @@ function schemeAndHost(url: string): string | undefined {
 }
 
 /** Whether an IPC message comes from our page itself: its origin, and its top frame only. */
-export function isTrustedSender(frame: FrameLike | null | undefined, expectedOrigin: string): boolean {
+export function isTrustedSender(
+  frame: FrameLike | null | undefined,
+  expectedOrigin: string,
+): boolean {
   if (!frame || !frame.isMainFrame || typeof frame.url !== 'string') return false;
   const actual = schemeAndHost(frame.url);
   return actual !== undefined && actual === schemeAndHost(expectedOrigin);

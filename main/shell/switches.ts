@@ -53,7 +53,10 @@ export function launchData(argv: readonly string[]): LaunchData {
  * The switches of a second launch: from the data it handed over when that is well-formed,
  * from the argv Electron reports otherwise. Anything odd in the data is ignored, not trusted.
  */
-export function switchesFromSecondInstance(argv: readonly string[], additionalData: unknown): Switches {
+export function switchesFromSecondInstance(
+  argv: readonly string[],
+  additionalData: unknown,
+): Switches {
   const data = additionalData as { argv?: unknown } | null | undefined;
   const handed = data && typeof data === 'object' ? data.argv : undefined;
   if (

@@ -1,6 +1,6 @@
 // The tray icon: its image, tooltip and menu follow the model; clicks follow the platform's
 // habits (see trayBehaviour). Everything it shows is decided in tray-menu.ts.
-import { Menu, Tray, nativeImage, type Rectangle } from 'electron';
+import { Menu, Tray, nativeImage, type NativeImage, type Rectangle } from 'electron';
 import type { TrayLabels } from './tray-labels';
 import {
   buildTrayMenuTemplate,
@@ -68,7 +68,7 @@ export class TrayController {
     if (!this.tray.isDestroyed()) this.tray.destroy();
   }
 
-  private image(name: TrayIconName): Electron.NativeImage {
+  private image(name: TrayIconName): NativeImage {
     const image = nativeImage.createFromPath(this.opts.iconPath(name));
     if (this.opts.platform === 'darwin') image.setTemplateImage(true);
     return image;

@@ -28,7 +28,8 @@ export interface TrayModelSource {
 
 export function createTrayModelSource(deps: TrayModelSourceDeps): TrayModelSource {
   let state = deps.initialState;
-  let preferences: Pick<Preferences, 'selectedClusterId' | 'recentClusterIds' | 'language'> | undefined;
+  let preferences:
+    Pick<Preferences, 'selectedClusterId' | 'recentClusterIds' | 'language'> | undefined;
   let signedIn = false;
   let lastActionFailed = false;
   const names: Record<string, string> = {};

@@ -43,6 +43,11 @@ export interface AppErrorInfo {
   requestId?: string;
   httpStatus?: number;
   retryable: boolean;
+  /**
+   * Set on a stop that could not be confirmed (offline, timeout, busy service): it is kept in the
+   * pending-stop journal and retried at the next launch and when the network comes back.
+   */
+  pendingStop?: true;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
@@ -128,6 +133,71 @@ export interface AppState {
   vnc: Record<string, VncState>;
   /** Clusters with an operation in flight, and which. */
   busy: Record<string, 'stopping' | 'starting' | 'password' | 'status'>;
+  /** Clusters with a stop still owed (journalled, not in flight); absent when there are none. */
+  pendingStops?: string[];
+}
+
+/** A stop the user asked for that is not confirmed yet (see `listPendingStops`). Nothing secret. */
+export interface PendingStopInfo {
+  clusterId: string;
+  regionId: string;
+  cidrIp?: string;
+  /** ISO time of the request. */
+  requestedAt: string;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** The code of the last failure (`Network.Timeout`, or `Interrupted` when quitting cut it off). */
+  lastError?: string;
+  /** A request for it is on its way right now. */
+  inFlight: boolean;
+}
+
+/** What `retryPendingStops` did with each entry; the shell notifies from it. */
+export interface PendingRetryReport {
+  /** Confirmed now: removed from the journal. */
+  stopped: PendingStopInfo[];
+  /** Failed for good (the cluster is gone, permission denied…): removed, and the user must be told. */
+  dropped: { stop: PendingStopInfo; error: AppErrorInfo }[];
+  /** Still unconfirmed (offline again…): kept, attempts counted. */
+  remaining: { stop: PendingStopInfo; error: AppErrorInfo }[];
+}
+
+/** Which clusters an automatic stop acts on. */
+export type AutoStopScope = 'selected' | 'all';
+
+/** The automatic stops, each off by default. */
+export interface AutoStopPreferences {
+  /** Stop VNC when the app quits: not at all, on the selected cluster, or on every cluster. */
+  onQuit: 'off' | AutoStopScope;
+  /** When the screen locks (macOS, Windows). */
+  onLock: boolean;
+  /** When the computer goes to sleep. */
+  onSuspend: boolean;
+  /** On shutdown, restart or logoff. */
+  onShutdown: boolean;
+  /** After this many minutes without keyboard or mouse input; 0 = off. */
+  idleMinutes: number;
+  /** Every day at this local time (`HH:MM`); absent = off. */
+  dailyAt?: string;
+  /** Start the app (in the tray) when the user logs in. */
+  launchAtLogin: boolean;
+}
+
+/** The settings, what this computer supports, and which clusters the triggers other than quit act on. */
+export interface AutoStopInfo {
+  settings: AutoStopPreferences;
+  /**
+   * The clusters lock, suspend, shutdown, idle and daily stops act on: `all` when quitting stops
+   * all clusters, otherwise the selected one.
+   */
+  scope: AutoStopScope;
+  supported: {
+    onLock: boolean;
+    onSuspend: boolean;
+    onShutdown: boolean;
+    idle: boolean;
+    launchAtLogin: boolean;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +253,27 @@ export const contract = {
     request: req({ text: secret(256), clearAfterSeconds: z.number().int().min(5).max(300) }),
   },
   getState: { channel: 'state:get', request: empty },
+  listPendingStops: { channel: 'pending:list', request: empty },
+  /** Retries every journalled stop now (the shell also does at launch and when back online). */
+  retryPendingStops: { channel: 'pending:retry', request: empty },
+  /** Gives up on one journalled stop (the user decided VNC may stay as it is). */
+  dismissPendingStop: { channel: 'pending:dismiss', request: req({ clusterId }) },
+  getAutoStop: { channel: 'autoStop:get', request: empty },
+  /** Changes only the fields given; `dailyAt: null` turns the daily stop off. */
+  setAutoStop: {
+    channel: 'autoStop:set',
+    request: req({
+      onQuit: z.enum(['off', 'selected', 'all']).optional(),
+      onLock: z.boolean().optional(),
+      onSuspend: z.boolean().optional(),
+      onShutdown: z.boolean().optional(),
+      idleMinutes: z.number().int().min(0).max(1440).optional(),
+      dailyAt: z
+        .union([z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Use HH:MM.'), z.null()])
+        .optional(),
+      launchAtLogin: z.boolean().optional(),
+    }),
+  },
 } as const;
 
 export type Operation = keyof typeof contract;
@@ -207,6 +298,11 @@ export interface Responses {
   forgetRunasPassword: boolean;
   copySecret: boolean;
   getState: AppState;
+  listPendingStops: PendingStopInfo[];
+  retryPendingStops: PendingRetryReport;
+  dismissPendingStop: PendingStopInfo[];
+  getAutoStop: AutoStopInfo;
+  setAutoStop: AutoStopInfo;
 }
 
 export type Request<K extends Operation> = z.input<(typeof contract)[K]['request']>;

@@ -57,20 +57,20 @@ describe.skipIf(!binary)('the Electron app', () => {
   let app: ElectronApplication;
   let page: Page;
 
-  const hook = <T>(fn: (h: HookView, arg: string) => T | Promise<T>, arg = ''): Promise<T> =>
+  // evaluate() runs these in the main process, where the hook lives.
+  type Hooked = { __ehpcTest: HookView };
+  const trayMenu = () =>
+    app.evaluate(() => (globalThis as unknown as Hooked).__ehpcTest.trayMenu());
+  const clickTrayItem = (id: string) =>
     app.evaluate(
-      async (_electron, [source, value]) => {
-        const h = (globalThis as unknown as Record<string, HookView>).__ehpcTest;
-        if (!h) throw new Error('the e2e hook is not installed');
-        // Rebuilt from its source: evaluate ships functions as text.
-        const f = new Function('h', 'arg', `return (${source})(h, arg);`) as (
-          h: HookView,
-          a: string,
-        ) => T;
-        return f(h, value);
-      },
-      [fn.toString(), arg] as const,
+      (_electron, itemId) => (globalThis as unknown as Hooked).__ehpcTest.clickTrayItem(itemId),
+      id,
     );
+  const notifications = () =>
+    app.evaluate(() => (globalThis as unknown as Hooked).__ehpcTest.notifications());
+  /** Resolves once the window's VNC badge reads `text`. */
+  const vncBadgeReads = (text: string) =>
+    page.locator('.vnc-state .badge', { hasText: text }).waitFor();
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'preload'], {
@@ -158,20 +158,19 @@ describe.skipIf(!binary)('the Electron app', () => {
     await page.getByRole('button', { name: 'Start VNC' }).click();
     await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('running');
 
-    const item = await hook((h) =>
-      h.trayMenu().find((i) => i.id === 'stop-selected'),
-    );
+    const item = (await trayMenu()).find((i) => i.id === 'stop-selected');
     expect(item).toMatchObject({ label: 'Stop VNC on render-farm-01', enabled: true });
-    await hook((h, id) => h.clickTrayItem(id), 'stop-selected');
+    await vncBadgeReads('Running');
+    await clickTrayItem('stop-selected');
     expect(emulator.cluster(farm)?.vnc).toBe('stopped');
     expect(emulator.cluster(farm)?.stopCidrIp).toBe('203.0.113.7');
-    const notices = await hook((h) => h.notifications());
+    const notices = await notifications();
     expect(notices).toContainEqual({
       title: 'VNC stopped',
       body: 'VNC on render-farm-01 is stopped.',
     });
     // The window hears about it (AppState pushed over the state channel).
-    await page.getByRole('button', { name: 'Stop VNC' }).waitFor();
+    await vncBadgeReads('Stopped');
   });
 
   it('runs `--stop <id>` from a second launch in the first instance', async () => {
@@ -181,9 +180,7 @@ describe.skipIf(!binary)('the Electron app', () => {
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
     expect(code).toBe(0);
     await expect.poll(() => emulator.cluster(farm)?.vnc).toBe('stopped');
-    await expect
-      .poll(async () => (await hook((h) => h.notifications())).length)
-      .toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await notifications()).length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -39,7 +39,7 @@ const listRegions: Operation = () => ({ Regions: { RegionInfo: REGIONS.map((r) =
 
 const listClusters: Operation = (params, { store }) => {
   const page = pageParams(params);
-  const all = store.list();
+  const all = store.view();
   return {
     PageNumber: page.pageNumber,
     PageSize: page.pageSize,

@@ -41,7 +41,7 @@ export function pageParams(params: BusinessParams): Page {
   };
 }
 
-export function pageOf<T>(items: T[], page: Page): T[] {
+export function pageOf<T>(items: readonly T[], page: Page): T[] {
   const start = (page.pageNumber - 1) * page.pageSize;
   return items.slice(start, start + page.pageSize);
 }

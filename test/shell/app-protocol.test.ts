@@ -77,7 +77,10 @@ describe('resolveAppPath', () => {
   });
 
   it('refuses other hosts and schemes, and malformed escapes', () => {
-    expect(resolveAppPath(root, 'app://other/index.html')).toMatchObject({ ok: false, status: 404 });
+    expect(resolveAppPath(root, 'app://other/index.html')).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(resolveAppPath(root, 'file:///etc/passwd')).toMatchObject({ ok: false, status: 404 });
     expect(resolveAppPath(root, 'app://bundle/%E0%A4%A')).toMatchObject({ ok: false, status: 400 });
   });
@@ -119,7 +122,9 @@ describe('createAppProtocolHandler', () => {
   });
 
   it('refuses methods other than GET and HEAD', async () => {
-    const res = await handle()(new Request('app://bundle/index.html', { method: 'POST', body: 'x' }));
+    const res = await handle()(
+      new Request('app://bundle/index.html', { method: 'POST', body: 'x' }),
+    );
     expect(res.status).toBe(405);
     const head = await handle()(new Request('app://bundle/index.html', { method: 'HEAD' }));
     expect(head.status).toBe(200);

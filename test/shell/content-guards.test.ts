@@ -34,7 +34,12 @@ function guarded() {
 describe('guardWebContents', () => {
   it('prevents every navigation, redirect, frame navigation and webview', () => {
     const { contents, opened } = guarded();
-    for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview']) {
+    for (const name of [
+      'will-navigate',
+      'will-redirect',
+      'will-frame-navigate',
+      'will-attach-webview',
+    ]) {
       const event = new FakeEvent('https://evil.example/');
       contents.emit(name, event, event.url);
       expect(event.defaultPrevented, name).toBe(true);

@@ -108,7 +108,11 @@ describe('registerIpcHandlers with a recording table', () => {
   const refusedSenders: [string, InvokeEventLike, string][] = [
     ['another origin', eventFrom('https://evil.example/'), 'another origin'],
     ['a file:// page', eventFrom('file:///tmp/x.html'), 'another origin'],
-    ['a subframe of our page', eventFrom('app://bundle/frame.html', { subframe: true }), 'a subframe'],
+    [
+      'a subframe of our page',
+      eventFrom('app://bundle/frame.html', { subframe: true }),
+      'a subframe',
+    ],
     ['another webContents', eventFrom('app://bundle/index.html', { id: 99 }), 'not the app window'],
     [
       'a frame that is gone',
@@ -117,20 +121,23 @@ describe('registerIpcHandlers with a recording table', () => {
     ],
   ];
 
-  it.each(refusedSenders)('refuses %s without touching the payload', async (_name, event, reason) => {
-    const ipcMain = new FakeIpcMain();
-    const { table, calls } = recordingTable();
-    const logged: string[] = [];
-    registerIpcHandlers({ ipcMain, table, policy, log: (l) => logged.push(l) });
-    const { payload, reads } = watchedPayload();
-    const result = await ipcMain.invoke('vnc:stop', event, payload);
-    expect(result).toEqual({ ok: false, error: UNTRUSTED_SENDER });
-    expect(calls).toEqual([]);
-    expect(reads).toEqual([]);
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toContain(reason);
-    expect(logged[0]).not.toContain('refresh');
-  });
+  it.each(refusedSenders)(
+    'refuses %s without touching the payload',
+    async (_name, event, reason) => {
+      const ipcMain = new FakeIpcMain();
+      const { table, calls } = recordingTable();
+      const logged: string[] = [];
+      registerIpcHandlers({ ipcMain, table, policy, log: (l) => logged.push(l) });
+      const { payload, reads } = watchedPayload();
+      const result = await ipcMain.invoke('vnc:stop', event, payload);
+      expect(result).toEqual({ ok: false, error: UNTRUSTED_SENDER });
+      expect(calls).toEqual([]);
+      expect(reads).toEqual([]);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain(reason);
+      expect(logged[0]).not.toContain('refresh');
+    },
+  );
 
   it('refuses everything while there is no window', async () => {
     const ipcMain = new FakeIpcMain();
@@ -151,9 +158,11 @@ describe('registerIpcHandlers with a recording table', () => {
     const table = recordingTable().table;
     table.getState = () => Promise.reject(new Error('boom at /home/me/secret/path.ts:1'));
     registerIpcHandlers({ ipcMain, table, policy, log: () => undefined });
-    const result = (await ipcMain.invoke('state:get', eventFrom('app://bundle/'), {})) as Result<
-      unknown
-    >;
+    const result = (await ipcMain.invoke(
+      'state:get',
+      eventFrom('app://bundle/'),
+      {},
+    )) as Result<unknown>;
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('secret');
   });

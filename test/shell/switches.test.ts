@@ -13,7 +13,13 @@ describe('parseSwitches', () => {
   });
 
   it('reads --stop-all and --show, among Electron and Chromium arguments', () => {
-    const argv = ['/opt/app/electron', '.', '--original-process-start-time=1', '--stop-all', '--show'];
+    const argv = [
+      '/opt/app/electron',
+      '.',
+      '--original-process-start-time=1',
+      '--stop-all',
+      '--show',
+    ];
     expect(parseSwitches(argv)).toEqual({ stopAll: true, show: true });
   });
 

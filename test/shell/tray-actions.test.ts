@@ -72,7 +72,9 @@ describe('tray actions', () => {
     expect(await run.run({ kind: 'stop', clusterId: id(1) })).toBe(false);
     expect(fixture.emulator.cluster(id(1))?.vnc).toBe('running');
     expect(notices[0]?.title).toBe('Could not stop VNC on cfd-prod-001');
-    expect(notices[0]?.body).toContain("The cluster's current state does not allow this operation.");
+    expect(notices[0]?.body).toContain(
+      "The cluster's current state does not allow this operation.",
+    );
     expect(notices[0]?.body).toContain('Wait until the cluster is running');
   });
 

@@ -22,7 +22,9 @@ describe('tray icons', () => {
 
   it('finds them in build/tray in development and in resources/tray in a package', () => {
     const dev = { platform: 'linux' as const, appPath: '/src/app', isPackaged: false };
-    expect(trayIconPath('stopped', dev)).toBe(path.join('/src/app', 'build', 'tray', 'stopped.png'));
+    expect(trayIconPath('stopped', dev)).toBe(
+      path.join('/src/app', 'build', 'tray', 'stopped.png'),
+    );
     const packaged = {
       platform: 'darwin' as const,
       appPath: '/Applications/X.app/Contents/Resources/app.asar',

@@ -29,7 +29,12 @@ const state = (patch: Partial<AppState> = {}): AppState => ({
 
 describe('trayModel', () => {
   it('takes the selection and VNC state from AppState, names from the cache', () => {
-    const model = trayModel({ state: state(), preferences: prefs, clusterNames: names, signedIn: true });
+    const model = trayModel({
+      state: state(),
+      preferences: prefs,
+      clusterNames: names,
+      signedIn: true,
+    });
     expect(model).toEqual({
       signedIn: true,
       selected: { id: 'ehpc-hz-000001', name: 'cfd-prod-001' },

@@ -9,28 +9,48 @@ const taskbarArea = { x: 0, y: 0, width: 1920, height: 1040 };
 describe('placeWindow', () => {
   it('hangs below a macOS menu-bar icon, centred on it', () => {
     const trayBounds = { x: 1500, y: 0, width: 22, height: 24 };
-    const { x, y } = placeWindow({ trayBounds, workArea: topPanelArea, windowSize, platform: 'darwin' });
+    const { x, y } = placeWindow({
+      trayBounds,
+      workArea: topPanelArea,
+      windowSize,
+      platform: 'darwin',
+    });
     expect(x).toBe(Math.round(1511 - 190));
     expect(y).toBe(24 + PLACEMENT_MARGIN);
   });
 
   it('sits above a Windows taskbar icon', () => {
     const trayBounds = { x: 1700, y: 1044, width: 24, height: 32 };
-    const { x, y } = placeWindow({ trayBounds, workArea: taskbarArea, windowSize, platform: 'win32' });
+    const { x, y } = placeWindow({
+      trayBounds,
+      workArea: taskbarArea,
+      windowSize,
+      platform: 'win32',
+    });
     expect(x).toBe(1712 - 190);
     expect(y).toBe(1044 - 600 - PLACEMENT_MARGIN);
   });
 
   it('is clamped into the work area when the icon is near the edge', () => {
     const trayBounds = { x: 1905, y: 1044, width: 15, height: 32 };
-    const { x, y } = placeWindow({ trayBounds, workArea: taskbarArea, windowSize, platform: 'win32' });
+    const { x, y } = placeWindow({
+      trayBounds,
+      workArea: taskbarArea,
+      windowSize,
+      platform: 'win32',
+    });
     expect(x).toBe(1920 - 380);
     expect(y + 600).toBeLessThanOrEqual(1040);
   });
 
   it('uses the top-right corner on Linux when the tray gives no bounds', () => {
     const trayBounds = { x: 0, y: 0, width: 0, height: 0 };
-    const { x, y } = placeWindow({ trayBounds, workArea: topPanelArea, windowSize, platform: 'linux' });
+    const { x, y } = placeWindow({
+      trayBounds,
+      workArea: topPanelArea,
+      windowSize,
+      platform: 'linux',
+    });
     expect(x).toBe(1920 - 380 - PLACEMENT_MARGIN);
     expect(y).toBe(25 + PLACEMENT_MARGIN);
   });

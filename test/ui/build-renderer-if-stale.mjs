@@ -14,4 +14,9 @@ function newest(path) {
 
 const sources = ['renderer', 'preload/shared', 'vite.config.ts'].filter(existsSync);
 const stale = !existsSync(output) || sources.some((s) => newest(s) > statSync(output).mtimeMs);
-if (stale) execFileSync(process.execPath, ['scripts/build.mjs', 'renderer'], { stdio: 'inherit' });
+if (stale) {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'renderer'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}

@@ -3,6 +3,7 @@
 // binding that calls the handler table the Electron main registers, backed by AppService, the
 // E-HPC emulator and the keychain (run under test/with-keyring.sh).
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,7 @@ const TYPES: Record<string, string> = {
 
 /** Builds dist/renderer once (under a lock) when it is missing or stale. */
 export function ensureRendererBuilt(): void {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
   execFileSync(
     'flock',
     [

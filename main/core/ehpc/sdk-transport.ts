@@ -4,8 +4,11 @@
 // external) hands us `module.exports` itself, so the class is at `.default`. `clientClass` takes
 // whichever it is given. Named exports (Config, Params, OpenApiRequest) come through Node's
 // CJS named-export detection and work as they are.
-import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
-import { RuntimeOptions } from '@alicloud/tea-util';
+//
+// The SDK is imported on the first call, not at start-up: it is most of the core's load time,
+// and the tray should be on screen before anything needs it.
+import type OpenApiModule from '@alicloud/openapi-client';
+import type { Config } from '@alicloud/openapi-client';
 import type { Endpoint } from './endpoint';
 import type { AccessKey } from './types';
 
@@ -18,6 +21,23 @@ function clientClass(mod: unknown): OpenApiClientClass {
   if (typeof inner === 'function') return inner as OpenApiClientClass;
   throw new Error('@alicloud/openapi-client: no Client class found');
 }
+
+async function importSdk() {
+  const [openApi, teaUtil] = await Promise.all([
+    import('@alicloud/openapi-client'),
+    import('@alicloud/tea-util'),
+  ]);
+  return {
+    Client: clientClass(openApi.default),
+    Config: openApi.Config,
+    OpenApiRequest: openApi.OpenApiRequest,
+    Params: openApi.Params,
+    RuntimeOptions: teaUtil.RuntimeOptions,
+  };
+}
+
+let sdk: ReturnType<typeof importSdk> | undefined;
+const loadSdk = (): ReturnType<typeof importSdk> => (sdk ??= importSdk());
 
 export const API_VERSION = '2018-04-12';
 const CONNECT_TIMEOUT_CAP_MS = 10_000;
@@ -46,19 +66,24 @@ export interface TransportOptions {
 export function createSdkTransport(opts: TransportOptions): RpcTransport {
   const readTimeout = opts.timeoutMs;
   const connectTimeout = Math.min(opts.timeoutMs, CONNECT_TIMEOUT_CAP_MS);
-  const Client = clientClass(OpenApiModule);
-  const config = new Config({
-    accessKeyId: opts.credentials.accessKeyId,
-    accessKeySecret: opts.credentials.accessKeySecret,
-    endpoint: opts.endpoint.host,
-    protocol: opts.endpoint.protocol,
-    readTimeout,
-    connectTimeout,
-  });
-  if (opts.credentials.securityToken) config.securityToken = opts.credentials.securityToken;
-  const client = new Client(config);
+  let client: Promise<OpenApiClient> | undefined;
+  const getClient = async (): Promise<OpenApiClient> => {
+    const { Client, Config } = await loadSdk();
+    const config = new Config({
+      accessKeyId: opts.credentials.accessKeyId,
+      accessKeySecret: opts.credentials.accessKeySecret,
+      endpoint: opts.endpoint.host,
+      protocol: opts.endpoint.protocol,
+      readTimeout,
+      connectTimeout,
+    });
+    if (opts.credentials.securityToken) config.securityToken = opts.credentials.securityToken;
+    return new Client(config);
+  };
 
   return async (action, method, params) => {
+    const { OpenApiRequest, Params, RuntimeOptions } = await loadSdk();
+    client ??= getClient();
     // Everything as strings: the V3 canonical query and the form encoder then agree byte for byte.
     const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
     const request = new OpenApiRequest(method === 'GET' ? { query: values } : { body: values });
@@ -74,7 +99,7 @@ export function createSdkTransport(opts: TransportOptions): RpcTransport {
       bodyType: 'json',
     });
     const runtime = new RuntimeOptions({ readTimeout, connectTimeout, autoretry: false });
-    const res = await client.callApi(apiParams, request, runtime);
+    const res = await (await client).callApi(apiParams, request, runtime);
     const body: unknown = res.body;
     const statusCode: unknown = res.statusCode;
     return {

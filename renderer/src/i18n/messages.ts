@@ -27,7 +27,7 @@ export const en = {
   'signin.title': 'Connect your Alibaba Cloud account',
   'signin.replaceTitle': 'Replace the AccessKey',
   'signin.intro':
-    'Use the AccessKey of a RAM user that has only the E-HPC permissions in the policy below.',
+    'Use the AccessKey of a RAM user that has only the E‑HPC permissions in the policy below.',
   'signin.keyId': 'AccessKey ID',
   'signin.secret': 'AccessKey Secret',
   'signin.showSecret': 'Show AccessKey Secret',
@@ -76,7 +76,7 @@ export const en = {
   'clusters.countAll': '{total} clusters',
   'clusters.showMore': 'Show {n} more',
   'clusters.empty': 'No clusters in {region}.',
-  'clusters.emptyHint': 'Pick another region, or create a cluster in the E-HPC console.',
+  'clusters.emptyHint': 'Pick another region, or create a cluster in the E‑HPC console.',
   'clusters.noMatch': 'No cluster matches “{q}”.',
   'clusters.updated': 'Updated {time}',
   'clusters.cached': 'Cached {time} · refreshing…',
@@ -114,6 +114,10 @@ export const en = {
   'vnc.cidr': 'Allow connections from (IP or CIDR)',
   'vnc.cidrHint': 'Your public IP, e.g. 203.0.113.7 or 203.0.113.0/24. Port 12016 is opened to it.',
   'vnc.cidrInvalid': 'Enter an IPv4 address like 203.0.113.7 or a block like 203.0.113.0/24.',
+  'vnc.pendingStop':
+    'The stop is not confirmed yet. The app retries it by itself when the network is back and at the next launch.',
+  'vnc.pendingRetry': 'Retry now',
+  'vnc.pendingDismiss': 'Stop retrying',
   'vnc.stopNeedsCidr': 'Stopping needs the IP or CIDR block VNC was started with: enter it below.',
 
   'pw.title': 'Set VNC password',
@@ -180,7 +184,7 @@ export const zhCN: Messages = {
 
   'signin.title': '连接阿里云账号',
   'signin.replaceTitle': '更换 AccessKey',
-  'signin.intro': '请使用仅拥有下方策略中 E-HPC 权限的 RAM 用户的 AccessKey。',
+  'signin.intro': '请使用仅拥有下方策略中 E‑HPC 权限的 RAM 用户的 AccessKey。',
   'signin.keyId': 'AccessKey ID',
   'signin.secret': 'AccessKey Secret',
   'signin.showSecret': '显示 AccessKey Secret',
@@ -227,7 +231,7 @@ export const zhCN: Messages = {
   'clusters.countAll': '{total} 个集群',
   'clusters.showMore': '再显示 {n} 个',
   'clusters.empty': '{region} 没有集群。',
-  'clusters.emptyHint': '请选择其他地域，或在 E-HPC 控制台创建集群。',
+  'clusters.emptyHint': '请选择其他地域，或在 E‑HPC 控制台创建集群。',
   'clusters.noMatch': '没有与“{q}”匹配的集群。',
   'clusters.updated': '更新于 {time}',
   'clusters.cached': '缓存于 {time} · 正在刷新…',
@@ -265,6 +269,9 @@ export const zhCN: Messages = {
   'vnc.cidr': '允许连接的来源（IP 或 CIDR）',
   'vnc.cidrHint': '你的公网 IP，如 203.0.113.7 或 203.0.113.0/24。将对其开放 12016 端口。',
   'vnc.cidrInvalid': '请输入 IPv4 地址（如 203.0.113.7）或网段（如 203.0.113.0/24）。',
+  'vnc.pendingStop': '停止尚未确认。网络恢复时以及下次启动时，应用会自动重试。',
+  'vnc.pendingRetry': '立即重试',
+  'vnc.pendingDismiss': '不再重试',
   'vnc.stopNeedsCidr': '停止需要启动 VNC 时使用的 IP 或网段：请在下方输入。',
 
   'pw.title': '设置 VNC 密码',

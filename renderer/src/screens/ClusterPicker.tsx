@@ -135,7 +135,7 @@ export function ClusterPicker(props: ClusterPickerProps) {
       </div>
       <div className="list-meta" aria-live="polite">
         <span>
-          {clusters.list &&
+          {total > 0 &&
             (matches.length === total
               ? t('clusters.countAll', { total })
               : t('clusters.count', { shown: matches.length, total }))}

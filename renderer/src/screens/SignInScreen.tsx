@@ -24,7 +24,8 @@ interface SignInScreenProps {
 export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignInScreenProps) {
   const { t } = useI18n();
   const signIn = useOperation('signIn');
-  const { regions } = useRegions(false);
+  // Signed out, ListRegions cannot be asked: the documented list stands in.
+  const { regions } = useRegions(replacing);
   const [keyId, setKeyId] = useState('');
   const [secret, setSecret] = useState('');
   const [secretVisible, setSecretVisible] = useState(false);
@@ -112,7 +113,6 @@ export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignI
         <p className="note">
           {session.keychainAvailable ? t('signin.keychainNote') : t('signin.keychainUnavailable')}
         </p>
-        {signIn.error && <ErrorNotice error={signIn.error} />}
         <div className="actions">
           {onCancel && (
             <button type="button" className="btn btn-secondary" onClick={onCancel}>
@@ -124,6 +124,7 @@ export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignI
             {signIn.pending ? t('signin.verifying') : t('signin.submit')}
           </button>
         </div>
+        {signIn.error && <ErrorNotice error={signIn.error} />}
       </form>
       <PolicyBlock />
     </main>

@@ -25,6 +25,8 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
   const status = useOperation('getVncStatus');
   const stop = useOperation('stopVnc');
   const start = useOperation('startVnc');
+  const retryPending = useOperation('retryPendingStops');
+  const dismissPending = useOperation('dismissPendingStop');
   const rememberedCidr = prefs.clusters[clusterId]?.cidrIp ?? '';
   const [cidr, setCidr] = useState(rememberedCidr);
   const [cidrTouched, setCidrTouched] = useState(false);
@@ -43,6 +45,8 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
   const starting = start.pending || busy === 'starting';
   const anyBusy = stopping || starting || busy === 'password';
   const checking = status.pending || busy === 'status';
+  // A stop main could not confirm (offline, timeout, 5xx) stays journalled and is retried by main.
+  const stopOwed = !stopping && (appState.pendingStops ?? []).includes(clusterId);
   const vnc = stopping
     ? 'stopping'
     : starting
@@ -123,7 +127,8 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
       <div className="primary-action">
         <button
           type="button"
-          className="btn btn-danger btn-large btn-block"
+          // Stop stays the primary action; it steps back only once VNC is known to be stopped.
+          className={`btn btn-large btn-block ${vnc === 'stopped' ? 'btn-danger-ghost' : 'btn-danger'}`}
           aria-disabled={anyBusy || undefined}
           aria-describedby="stop-hint"
           onClick={onStop}
@@ -139,7 +144,39 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
             {t('vnc.stopNeedsCidr')}
           </p>
         )}
-        {stop.error && <ErrorNotice error={stop.error} onRetry={onStop} />}
+        {stop.error && !stopOwed && <ErrorNotice error={stop.error} onRetry={onStop} />}
+        {stopOwed && (
+          <div className="notice notice-warn">
+            <div className="notice-body">
+              <p className="notice-title">{t('vnc.pendingStop')}</p>
+              {stop.error && (
+                <p className="small">
+                  {t('error.code')} <code>{stop.error.code}</code>
+                </p>
+              )}
+              <div className="inline-actions">
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-disabled={retryPending.pending || undefined}
+                  onClick={() => !retryPending.pending && void retryPending.run({})}
+                >
+                  {retryPending.pending && <Spinner />}
+                  {t('vnc.pendingRetry')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-link"
+                  onClick={() => void dismissPending.run({ clusterId })}
+                >
+                  {t('vnc.pendingDismiss')}
+                </button>
+              </div>
+            </div>
+          </div>
+        )}
+        {retryPending.error && <ErrorNotice error={retryPending.error} />}
+        {dismissPending.error && <ErrorNotice error={dismissPending.error} />}
       </div>
 
       <div role="status" className={announcement ? 'notice notice-success' : 'sr-only'}>

@@ -1,0 +1,62 @@
+// The app's core wired as the Electron main wires it (AppService over the keychain vault and a
+// settings file), pointed at an emulator in its own process. Like test/support/app-fixture.ts,
+// but the endpoint is remote so that only the app's own CPU time is on the clock.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppService } from '../main/core/app-service';
+import { EhpcClient } from '../main/core/ehpc/client';
+import { keytarKeychain } from '../main/core/keychain';
+import { Settings } from '../main/core/settings';
+import { CredentialVault } from '../main/core/vault';
+import { EMULATOR_KEY } from '../test/emulator';
+import {
+  startRemoteEmulator,
+  type RemoteEmulator,
+  type RemoteEmulatorOptions,
+} from './emulator-process';
+
+export interface BenchApp {
+  emulator: RemoteEmulator;
+  service: AppService;
+  settings: Settings;
+  /** The core client alone, as AppService builds it for each operation. */
+  client(): EhpcClient;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchApp> {
+  const emulator = await startRemoteEmulator(opts);
+  const dir = await mkdtemp(join(tmpdir(), 'ehpc-vnc-bench-'));
+  const env: NodeJS.ProcessEnv = { EHPC_VNC_ENDPOINT: emulator.url };
+  const vault = new CredentialVault({
+    keychain: keytarKeychain(),
+    env,
+    service: `E-HPC VNC Tray bench ${randomUUID()}`,
+  });
+  await vault.saveAccessKey({
+    accessKeyId: EMULATOR_KEY.accessKeyId,
+    accessKeySecret: EMULATOR_KEY.accessKeySecret,
+  });
+  const settings = Settings.open({ dir });
+  settings.update({ regionId: emulator.regionId });
+  const service = new AppService({ vault, settings, env });
+  return {
+    emulator,
+    service,
+    settings,
+    client: () =>
+      new EhpcClient({
+        credentials: EMULATOR_KEY,
+        regionId: emulator.regionId,
+        endpoint: emulator.url,
+      }),
+    async close() {
+      await service.idle();
+      await vault.deleteAccessKey().catch(() => undefined);
+      await emulator.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

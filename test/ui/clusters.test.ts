@@ -1,0 +1,115 @@
+// The cluster picker: the cached list at once, a background refresh, and search among many.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAppFixture } from '../support/app-fixture';
+import { startUi, type UiApp, type UiHarness } from './harness';
+import { textOf } from './ui-helpers';
+
+let ui: UiHarness;
+let app: UiApp | undefined;
+beforeAll(async () => {
+  ui = await startUi();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('cluster picker', { timeout: 60_000 }, () => {
+  it('finds one of 137 clusters by name or ID and opens it', async () => {
+    app = await ui.open({ fixture: { clusters: 137 } });
+    const { page } = app;
+    const search = page.getByRole('searchbox', { name: 'Search clusters' });
+    await page.getByText('137 clusters').waitFor();
+    // The popover opens ready to type.
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await search.fill('weather-prod-099');
+    await page.getByText('1 of 137 clusters').waitFor();
+    const rows = page.getByRole('list', { name: 'Clusters' }).getByRole('listitem');
+    expect(await rows.count()).toBe(1);
+    expect(await textOf(rows.first())).toMatch(/weather-prod-099\s+ehpc-hz-000099\s+Running/);
+
+    await search.fill('HZ-000094'); // by ID, case-insensitively; #94 is still being created
+    await page.getByText('1 of 137 clusters').waitFor();
+    const creating = page.getByRole('list', { name: 'Clusters' }).getByRole('listitem');
+    expect(await textOf(creating)).toContain('Creating');
+    expect(await creating.getByRole('button').count()).toBe(0); // only running clusters act
+
+    await search.fill('nothing-like-this');
+    await page.getByText('No cluster matches “nothing-like-this”.').waitFor();
+
+    await search.fill('000099');
+    await page.getByRole('button', { name: /^weather-prod-099\b/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'weather-prod-099' }).waitFor();
+    expect(app.fixture.settings.get().selectedClusterId).toBe('ehpc-hz-000099');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('caps rendering with a thousand clusters and reveals more on demand', async () => {
+    app = await ui.open({ fixture: { clusters: 1000 } });
+    const { page } = app;
+    await page.getByText('1000 clusters').waitFor();
+    const buttons = page.getByRole('list', { name: 'Clusters' }).getByRole('button');
+    expect(await buttons.count()).toBe(100);
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+    await buttons.nth(199).waitFor();
+    expect(await buttons.count()).toBe(200);
+  });
+
+  it('shows the cached list at once while it refreshes in the background', async () => {
+    const fixture = await startAppFixture({ clusters: 12 });
+    // A first visit fills the cache.
+    await fixture.handlers.listClusters({ refresh: true });
+    fixture.emulator.addCluster({ id: 'ehpc-hz-new001', name: 'brand-new', status: 'running' });
+    // Hold the background refresh until the cached list has been seen.
+    fixture.emulator.inject({
+      action: 'ListClusters',
+      times: 1,
+      fault: { kind: 'latency', ms: 1500 },
+    });
+    app = await ui.open({ use: fixture });
+    const { page } = app;
+
+    await page.getByText('12 clusters').waitFor();
+    expect(await textOf(page.getByText(/Cached .* refreshing/))).toBeTruthy();
+    expect(await page.getByRole('button', { name: /^brand-new\b/ }).count()).toBe(0);
+
+    await page.getByText('13 clusters').waitFor();
+    await page.getByRole('button', { name: /^brand-new\b/ }).waitFor();
+    expect(await textOf(page.getByText(/^Updated /))).toBeTruthy();
+  });
+
+  it('refreshes on demand and shows an error in place, then recovers', async () => {
+    app = await ui.open();
+    const { page, fixture } = app;
+    await page.getByText('6 clusters').waitFor();
+    fixture.emulator.inject({
+      action: 'ListClusters',
+      fault: { kind: 'error', status: 400, code: 'InDebt', message: 'The account is in debt.' },
+    });
+    await page.getByRole('button', { name: 'Refresh cluster list' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'InDebt' });
+    expect(await textOf(alert)).toContain('The Alibaba Cloud account has overdue payments.');
+    // The list it had stays usable.
+    expect(await page.getByRole('button', { name: /^cfd-prod-001\b/ }).count()).toBe(1);
+
+    fixture.emulator.clearFaults();
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await alert.waitFor({ state: 'detached' });
+  });
+
+  it('shows an empty state for a region without clusters, and switches regions', async () => {
+    app = await ui.open({ fixture: { clusters: [] } });
+    const { page, fixture } = app;
+    await page.getByText('No clusters in cn-hangzhou.').waitFor();
+    const region = page.getByRole('combobox', { name: 'Region' });
+    // ListRegions answered: regions have their local names.
+    expect(await region.locator('option').allInnerTexts()).toContain('华北2（北京） (cn-beijing)');
+    await region.selectOption('cn-beijing');
+    await page.getByText('No clusters in cn-beijing.').waitFor();
+    expect(fixture.settings.get().regionId).toBe('cn-beijing');
+  });
+});
