@@ -28,7 +28,7 @@ import { EhpcClient } from './ehpc/client';
 import type { AccessKey, EhpcClientOptions } from './ehpc/types';
 import { toAppError } from './errors';
 import { createLimiter } from './ehpc/limiter';
-import { autoStopSupport, scopeOf, toAutoStopPreferences } from './auto-stop';
+import { autoStopSupport, toAutoStopPreferences } from './auto-stop';
 import type { LoginItemPort } from './autostart';
 import {
   INTERRUPTED,
@@ -68,8 +68,8 @@ export interface AppServiceDeps {
   onWarning?: (message: string) => void;
 }
 
-/** How many clusters stop-all queries and stops at once. */
-const STOP_ALL_CONCURRENCY = 16;
+/** How many clusters stop-all queries and stops at once: fifty clusters in one wave. */
+const STOP_ALL_CONCURRENCY = 64;
 /** How many journalled stops are retried at once. */
 const RETRY_CONCURRENCY = 4;
 
@@ -120,7 +120,7 @@ export class AppService {
   // State pushed to the window and the tray
 
   getState(): AppState {
-    const current = this.settings.get();
+    const current = this.settings.peek();
     const selectedClusterId = current.selectedClusterId;
     const pendingStops = current.pendingStops
       .map((p) => p.clusterId)
@@ -172,7 +172,7 @@ export class AppService {
   }
 
   private regionId(): string {
-    return this.regionOverride ?? this.settings.get().regionId;
+    return this.regionOverride ?? this.settings.peek().regionId;
   }
 
   private setVnc(clusterId: string, state: VncState): void {
@@ -226,7 +226,7 @@ export class AppService {
   // Preferences
 
   getPreferences(): Preferences {
-    const s = this.settings.get();
+    const s = this.settings.peek();
     return {
       language: s.language,
       regionId: s.regionId,
@@ -295,11 +295,15 @@ export class AppService {
   }
 
   async getVncStatus(req: Request<'getVncStatus'>): Promise<VncStatus> {
+    return this.statusOf(req.clusterId);
+  }
+
+  /** `client` lets a batch (stop-all) share one keychain read and one SDK client. */
+  private statusOf(clusterId: string, client = () => this.client()): Promise<VncStatus> {
     // The client is resolved inside the flight, so that a repeated request joins synchronously.
-    return this.track(req.clusterId, 'status', async () => {
-      const client = await this.client();
-      const status = await client.getVncStatus(req.clusterId);
-      this.setVnc(req.clusterId, status.vnc);
+    return this.track(clusterId, 'status', async () => {
+      const status = await (await client()).getVncStatus(clusterId);
+      this.setVnc(clusterId, status.vnc);
       return status;
     });
   }
@@ -323,26 +327,36 @@ export class AppService {
    * flight joins it, so any number of clicks sends one StopVisualService.
    */
   async stopVnc(req: Request<'stopVnc'>): Promise<ActionResult> {
-    const cidrIp = req.cidrIp ?? this.settings.get().clusters[req.clusterId]?.cidrIp;
+    return this.stopOf(req.clusterId, req.cidrIp);
+  }
+
+  private stopOf(
+    clusterId: string,
+    givenCidrIp?: string,
+    client?: () => Promise<EhpcClient>,
+  ): Promise<ActionResult> {
+    const cidrIp = givenCidrIp ?? this.settings.peek().clusters[clusterId]?.cidrIp;
     if (!cidrIp) {
       throw invalidInput(
-        `No CIDR block is remembered for ${req.clusterId}.`,
+        `No CIDR block is remembered for ${clusterId}.`,
         'Give the address or CIDR block VNC was started with (StopVisualService needs it).',
       );
     }
     // No await before the flight starts: concurrent calls must find it in flight and join.
-    const target = { clusterId: req.clusterId, regionId: this.regionId(), cidrIp };
+    const target = { clusterId, regionId: this.regionId(), cidrIp };
     this.journal.begin(target);
-    return this.journalledStop(target);
+    return this.journalledStop(target, client);
   }
 
-  private journalledStop(target: StopTarget & { cidrIp: string }): Promise<ActionResult> {
+  private journalledStop(
+    target: StopTarget & { cidrIp: string },
+    client = () => this.client(target.regionId),
+  ): Promise<ActionResult> {
     const { clusterId } = target;
     this.stopRequests.set(clusterId, (this.stopRequests.get(clusterId) ?? 0) + 1);
     const flight = this.track(clusterId, 'stopping', async () => {
       try {
-        const client = await this.client(target.regionId);
-        const result = await client.stopVnc(clusterId, target.cidrIp);
+        const result = await (await client()).stopVnc(clusterId, target.cidrIp);
         this.journal.settle(clusterId);
         this.setVnc(clusterId, 'stopped');
         return result;
@@ -368,9 +382,14 @@ export class AppService {
   async stopAllVnc(): Promise<StopAllResult> {
     const regionId = this.regionId();
     let listed: Awaited<ReturnType<EhpcClient['listClusters']>>;
+    // One keychain read and one SDK client for the whole batch.
+    const shared = this.client(regionId);
+    shared.catch(() => undefined);
+    const client = () => shared;
     try {
-      const client = await this.client();
-      listed = await client.listClusters({
+      listed = await (
+        await shared
+      ).listClusters({
         expectedTotal: this.settings.cachedClusters(regionId)?.totalCount,
       });
     } catch (err) {
@@ -383,13 +402,13 @@ export class AppService {
     const outcomes = await Promise.allSettled(
       running.map((cluster) =>
         limit(async () => {
-          const status = await this.getVncStatus({ clusterId: cluster.id });
+          const status = await this.statusOf(cluster.id, client);
           if (status.vnc === 'stopped') {
             // Nothing is owed any more, whatever the journal said.
             if (!this.stopRequests.has(cluster.id)) this.journal.settle(cluster.id);
             return 'already' as const;
           }
-          await this.stopVnc({ clusterId: cluster.id });
+          await this.stopOf(cluster.id, undefined, client);
           return 'stopped' as const;
         }),
       ),
@@ -414,7 +433,7 @@ export class AppService {
   private journalKnownRunning(regionId: string, error: AppError): AppError {
     if (!isDeferredStopFailure(error)) return error;
     const inRegion = new Set(this.settings.cachedClusters(regionId)?.clusters.map((c) => c.id));
-    const remembered = this.settings.get().clusters;
+    const remembered = this.settings.peek().clusters;
     let recorded = 0;
     for (const [clusterId, state] of Object.entries(this.vnc)) {
       const cidrIp = remembered[clusterId]?.cidrIp;
@@ -454,7 +473,7 @@ export class AppService {
 
   private async runRetry(): Promise<PendingRetryReport> {
     const report: PendingRetryReport = { stopped: [], dropped: [], remaining: [] };
-    const remembered = this.settings.get().clusters;
+    const remembered = this.settings.peek().clusters;
     const limit = createLimiter(RETRY_CONCURRENCY);
     await Promise.all(
       this.journal.list().map((entry) =>
@@ -513,7 +532,7 @@ export class AppService {
   async autoStop(scope: AutoStopScope): Promise<StopAllResult> {
     if (scope === 'all') return this.stopAllVnc();
     const result: StopAllResult = { stopped: [], alreadyStopped: [], failed: [] };
-    const current = this.settings.get();
+    const current = this.settings.peek();
     const clusterId = current.selectedClusterId;
     if (!clusterId) return result;
     try {
@@ -533,19 +552,20 @@ export class AppService {
   }
 
   getAutoStop(): AutoStopInfo {
-    const autoStop = this.settings.get().autoStop;
+    const autoStop = this.settings.peek().autoStop;
     return {
       settings: toAutoStopPreferences(autoStop),
-      scope: scopeOf(autoStop),
+      scope: autoStop.scope,
       supported: autoStopSupport(this.platform, this.loginItem !== undefined),
     };
   }
 
   /** Changes the given fields; launch at login is applied to the system before it is saved. */
   async setAutoStop(req: Request<'setAutoStop'>): Promise<AutoStopInfo> {
-    const current = this.settings.get().autoStop;
+    const current = this.settings.peek().autoStop;
     const next: AutoStopSettings = { ...current };
     if (req.onQuit !== undefined) next.onQuit = req.onQuit;
+    if (req.scope !== undefined) next.scope = req.scope;
     if (req.onLock !== undefined) next.onLock = req.onLock;
     if (req.onSuspend !== undefined) next.onSuspend = req.onSuspend;
     if (req.onShutdown !== undefined) next.onShutdown = req.onShutdown;

@@ -4,8 +4,7 @@
 // shell passes Electron's powerMonitor.getSystemIdleTime.
 //
 // Every trigger is off by default. What a trigger stops: `onQuit` chooses between the selected
-// cluster and all clusters; the other triggers act on the same set when `onQuit` is `all`, and
-// on the selected cluster otherwise (the settings file has no separate scope field).
+// cluster and all clusters; the other triggers act on the clusters the `scope` setting names.
 import type {
   AppErrorInfo,
   AutoStopInfo,
@@ -22,10 +21,6 @@ export type PowerEvent = 'lock-screen' | 'suspend' | 'shutdown' | 'query-session
 /** Why an automatic stop ran. */
 export type AutoStopReason = PowerEvent | 'quit' | 'idle' | 'daily';
 
-export function scopeOf(settings: AutoStopSettings): AutoStopScope {
-  return settings.onQuit === 'all' ? 'all' : 'selected';
-}
-
 /** What `reason` should stop under `settings`, or null when that trigger is off. */
 export function scopeForReason(
   reason: AutoStopReason,
@@ -35,16 +30,16 @@ export function scopeForReason(
     case 'quit':
       return settings.onQuit === 'off' ? null : settings.onQuit;
     case 'lock-screen':
-      return settings.onLock ? scopeOf(settings) : null;
+      return settings.onLock ? settings.scope : null;
     case 'suspend':
-      return settings.onSuspend ? scopeOf(settings) : null;
+      return settings.onSuspend ? settings.scope : null;
     case 'shutdown':
     case 'query-session-end':
-      return settings.onShutdown ? scopeOf(settings) : null;
+      return settings.onShutdown ? settings.scope : null;
     case 'idle':
-      return settings.idleMinutes > 0 ? scopeOf(settings) : null;
+      return settings.idleMinutes > 0 ? settings.scope : null;
     case 'daily':
-      return settings.dailyAt ? scopeOf(settings) : null;
+      return settings.dailyAt ? settings.scope : null;
   }
 }
 

@@ -51,6 +51,7 @@ const pendingStop = z.object({
 
 const autoStopDefaults = {
   onQuit: 'off' as const,
+  scope: 'selected' as const,
   onLock: false,
   onSuspend: false,
   onShutdown: false,
@@ -58,8 +59,10 @@ const autoStopDefaults = {
   launchAtLogin: false,
 };
 
-const autoStop = z.object({
+const autoStopFields = z.object({
   onQuit: z.enum(['off', 'selected', 'all']).default('off'),
+  /** Which clusters the triggers other than quit (lock, sleep, shutdown, idle, daily) act on. */
+  scope: z.enum(['selected', 'all']).default('selected'),
   onLock: z.boolean().default(false),
   onSuspend: z.boolean().default(false),
   onShutdown: z.boolean().default(false),
@@ -71,6 +74,20 @@ const autoStop = z.object({
     .optional(),
   launchAtLogin: z.boolean().default(false),
 });
+
+/**
+ * Files written before `scope` existed had none: their other triggers followed `onQuit` (all
+ * clusters when quitting stopped all, else the selected one), and they keep doing so. Done here,
+ * on every read, rather than as a conf migration: those run only when the app version passes
+ * the migration's, and files of this very version lack the field too.
+ */
+export function withLegacyAutoStopScope(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || 'scope' in raw) return raw;
+  const onQuit = (raw as { onQuit?: unknown }).onQuit;
+  return { ...raw, scope: onQuit === 'all' ? 'all' : 'selected' };
+}
+
+const autoStop = z.preprocess(withLegacyAutoStopScope, autoStopFields);
 
 export const settingsSchema = z.object({
   regionId: regionId.default(DEFAULT_REGION_ID),
@@ -125,7 +142,17 @@ export function settingsJsonSchema(): {
   schema: Record<string, JsonSchema>;
   rootSchema: JsonSchema;
 } {
-  const full = z.toJSONSchema(settingsSchema, { target: 'draft-2020-12' }) as JsonSchema;
+  const full = z.toJSONSchema(settingsSchema, {
+    target: 'draft-2020-12',
+    override: ({ zodSchema, jsonSchema }) => {
+      // The file validator (ajv with useDefaults) must leave a missing scope missing, so that
+      // withLegacyAutoStopScope derives it rather than the default 'selected' winning.
+      if (zodSchema !== autoStopFields) return;
+      jsonSchema.required = jsonSchema.required?.filter((key) => key !== 'scope');
+      const scope = jsonSchema.properties?.scope;
+      if (scope && typeof scope === 'object') delete scope.default;
+    },
+  }) as JsonSchema;
   const { $schema: _draft, type: _type, properties, ...rootSchema } = full;
   return {
     schema: {

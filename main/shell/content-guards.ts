@@ -2,7 +2,7 @@
 // the app, no new windows, no webviews, no permissions, no downloads. Electron objects are passed
 // in (type-only imports), so tests drive these with fakes.
 import type { Session, WebContents } from 'electron';
-import { isAllowedExternalUrl } from './security';
+import { APP_ORIGIN, isAllowedExternalUrl } from './security';
 
 export interface GuardDeps {
   /** `shell.openExternal`: used only for links on the allow-list. */
@@ -48,13 +48,30 @@ export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
   });
 }
 
+/**
+ * The one permission the page gets: writing (never reading) the clipboard, for its Copy buttons
+ * (RequestId, RAM policy), and only for our own app:// page. Secrets are copied through main.
+ */
+export function isAllowedPermission(
+  permission: string,
+  requestingUrl: string | undefined,
+): boolean {
+  return (
+    permission === 'clipboard-sanitized-write' && safeOrigin(requestingUrl ?? '') === APP_ORIGIN
+  );
+}
+
 /** No camera, notifications-from-page, clipboard reads, HID, USB, serial…: the page needs none. */
 export function lockDownSession(session: Session, deps: Pick<GuardDeps, 'log'>): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    deps.log(`denied permission request: ${permission}`);
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    // `details` is typed as always present; a stand-in session in tests may omit it.
+    const allowed = isAllowedPermission(permission, details?.requestingUrl);
+    if (!allowed) deps.log(`denied permission request: ${permission}`);
+    callback(allowed);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => {
     event.preventDefault();

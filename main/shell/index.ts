@@ -7,6 +7,8 @@ import {
   clipboard,
   dialog,
   ipcMain,
+  net,
+  powerMonitor,
   protocol,
   session,
   shell,
@@ -15,17 +17,23 @@ import {
 import ElectronStore from 'electron-store';
 import { STATE_CHANNEL } from '../../preload/shared/contract';
 import { AppService } from '../core/app-service';
+import { AutoStopController, type AutoStopOutcome } from '../core/auto-stop';
+import { createLoginItem, launchCommand, type LoginItemPort } from '../core/autostart';
 import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { createHandlerTable } from '../core/ipc-handlers';
 import { keytarKeychain } from '../core/keychain';
+import { QuitCoordinator } from '../core/quit-coordinator';
 import { Settings } from '../core/settings';
 import { CredentialVault } from '../core/vault';
 import { createAppProtocolHandler } from './app-protocol';
 import { clipboardPort } from './clipboard-port';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
+import { autoStopNotices, pendingRetryNotices } from './leaving-notices';
 import { createNotifier } from './notifier';
+import { PendingRetryLoop } from './pending-retry-loop';
 import { Popover } from './popover-window';
+import { wirePowerEvents } from './power-events';
 import { APP_ORIGIN, APP_SCHEME, PRIVILEGED_SCHEMES } from './security';
 import {
   hasAction,
@@ -104,11 +112,25 @@ async function start(): Promise<void> {
   // electron-store answers a synchronous IPC message for renderer-side stores; we have none,
   // and no channel stays open that the sender check below does not cover.
   ipcMain.removeAllListeners('electron-store-get-data');
+  const loginItem = createLoginItem({
+    platform,
+    command: launchCommand({
+      execPath: process.execPath,
+      isPackaged: app.isPackaged,
+      appPath,
+      env: process.env,
+    }),
+    env: process.env,
+    setLoginItemSettings: (item) => app.setLoginItemSettings(item),
+  });
   const service = new AppService({
     vault: new CredentialVault({ keychain: keytarKeychain(), env: process.env }),
     settings,
     clipboard: clipboardPort(clipboard, log),
     env: process.env,
+    platform,
+    loginItem,
+    onWarning: log,
   });
   const table = createHandlerTable(service);
 
@@ -134,6 +156,36 @@ async function start(): Promise<void> {
     onOutcome: (ok) => models.setLastActionFailed(!ok),
   });
 
+  // ---- Leaving safely: automatic stops and the pending-stop journal (started further down).
+  const autoStop = new AutoStopController({
+    // Read on every event and tick, so a changed switch applies at once.
+    settings: () => settings.peek().autoStop,
+    stop: (scope) => service.autoStop(scope),
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    onOutcome: (outcome) => {
+      log(`automatic stop (${outcome.reason}): ${outcomeSummary(outcome)}`);
+      for (const notice of autoStopNotices(outcome, labels(), models.clusterName)) notify(notice);
+    },
+  });
+  const retries = new PendingRetryLoop({
+    hasPending: () => (service.getState().pendingStops?.length ?? 0) > 0,
+    isOnline: () => net.isOnline(),
+    retry: () => service.retryPendingStops(),
+    report: (report, { loud, trigger }) => {
+      const { stopped, dropped, remaining } = report;
+      if (stopped.length + dropped.length + remaining.length > 0) {
+        log(
+          `pending stops (${trigger}): ${stopped.length} stopped, ${dropped.length} dropped, ` +
+            `${remaining.length} remaining`,
+        );
+      }
+      for (const notice of pendingRetryNotices(report, labels(), models.clusterName, { loud })) {
+        notify(notice);
+      }
+    },
+    log,
+  });
+
   // ---- Window and IPC.
   const popover = new Popover({
     preloadPath,
@@ -143,7 +195,7 @@ async function start(): Promise<void> {
     onHidden: () => void models.refresh(),
     log,
   });
-  popover.create();
+  const popoverWindow = popover.create();
   registerIpcHandlers({
     ipcMain,
     table,
@@ -154,6 +206,7 @@ async function start(): Promise<void> {
   const dispatch = async (action: TrayAction): Promise<void> => {
     if (action.kind === 'open') return popover.show();
     if (action.kind === 'quit') return app.quit();
+    if (action.kind === 'retryPending') return retries.retryNow('user');
     await runner.run(action);
     await models.refresh();
   };
@@ -179,8 +232,27 @@ async function start(): Promise<void> {
   service.onState((state) => {
     popover.send(STATE_CHANNEL, state);
     models.applyState(state);
+    retries.update();
   });
   void models.refresh();
+
+  // ---- Automatic stops, the journal's retries, launch at login.
+  autoStop.start();
+  // Stops cut off last time (offline, quit, shutdown, a crash) go out again now.
+  void retries.retryNow('launch');
+  /** The stop started because the session ends; the quit that follows does not repeat it. */
+  let sessionEnding: Promise<AutoStopOutcome | null> | undefined;
+  wirePowerEvents({
+    powerMonitor,
+    sessionWindow: popoverWindow,
+    autoStop,
+    onWake: () => void retries.retryNow('wake'),
+    onSessionEnd: (stop, { quit }) => {
+      sessionEnding = stop;
+      if (quit) app.quit();
+    },
+  });
+  if (settings.peek().autoStop.launchAtLogin) void restoreLoginItem(loginItem);
 
   // ---- Switches: this launch's, and every later launch's.
   const runSwitches = async (switches: Switches, showIfNothing: boolean): Promise<void> => {
@@ -196,20 +268,31 @@ async function start(): Promise<void> {
   runSecondLaunch = (switches) => void runSwitches(switches, true);
   for (const switches of earlyLaunches.splice(0)) runSecondLaunch(switches);
 
-  // ---- Lifetime: the app lives in the tray; Quit waits for operations in flight.
+  // ---- Lifetime: the app lives in the tray; quitting waits (boundedly) for stops in flight and
+  // the on-quit stop, and journals what the deadline cuts off (main/core/quit-coordinator.ts).
   app.on('window-all-closed', () => {
     // Stay in the tray.
   });
-  let drained = false;
-  app.on('before-quit', (event) => {
-    popover.allowClose();
-    if (drained) return;
-    event.preventDefault();
-    void service.idle().finally(() => {
-      drained = true;
+  const quitting = new QuitCoordinator({
+    drain: () => service.idle(),
+    autoStopOnQuit: async () => {
+      // Every trigger acts on the on-quit scope: a session-end stop that ran stands for this one.
+      if (sessionEnding && (await sessionEnding)) return;
+      await autoStop.handle('quit');
+    },
+    journalInterrupted: () => service.recordInterruptedStops(),
+    quit: () => {
+      autoStop.dispose();
+      retries.dispose();
       tray.destroy();
       app.quit();
-    });
+    },
+    log,
+  });
+  app.on('before-quit', (event) => {
+    // From now on closing the window closes it (until then it only hides).
+    popover.allowClose();
+    quitting.onBeforeQuit(event);
   });
 
   installTestHook(globalThis, process.env, {
@@ -217,4 +300,26 @@ async function start(): Promise<void> {
     dispatch,
     notifications: notices,
   });
+}
+
+function outcomeSummary(outcome: AutoStopOutcome): string {
+  if (outcome.error) return `failed (${outcome.error.code})`;
+  const r = outcome.result;
+  return r
+    ? `${r.stopped.length} stopped, ${r.alreadyStopped.length} already stopped, ${r.failed.length} failed`
+    : 'nothing to do';
+}
+
+/**
+ * The setting is the user's word: an entry removed behind the app's back (a cleanup tool, an
+ * AppImage moved, a reinstall) is written again, with today's path. Off leaves the OS alone: an
+ * entry the user made by hand is not the app's to remove.
+ */
+async function restoreLoginItem(loginItem: LoginItemPort): Promise<void> {
+  try {
+    await loginItem.set(true);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unexpected';
+    log(`could not restore launch at login (${code})`);
+  }
 }

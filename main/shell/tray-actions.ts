@@ -5,7 +5,11 @@ import type { HandlerTable, Result } from '../../preload/shared/contract';
 import { failureNotice, type Notice, type TrayLabels } from './tray-labels';
 import type { TrayAction } from './tray-menu';
 
-export type ClusterAction = Exclude<TrayAction, { kind: 'open' } | { kind: 'quit' }>;
+/** What this runner does; the shell itself opens, quits and retries pending stops (its loop reports those). */
+export type ClusterAction = Exclude<
+  TrayAction,
+  { kind: 'open' } | { kind: 'quit' } | { kind: 'retryPending' }
+>;
 
 export type ActionTable = Pick<
   HandlerTable,

@@ -1,6 +1,7 @@
 // Words of the tray menu, tooltip and notifications, in the app's two languages. The renderer
 // has its own strings; these are the few the main process shows itself.
 import type { AppErrorInfo, AppState, Language, VncState } from '../../preload/shared/contract';
+import type { AutoStopReason } from '../core/auto-stop';
 
 export type BusyKind = AppState['busy'][string];
 
@@ -32,6 +33,17 @@ export interface TrayLabels {
   status(name: string, vnc: string): Notice;
   statusFailed(name: string): string;
   invalidSwitch: Notice;
+  /** The tray item shown while stops wait in the journal. */
+  pendingRetry(count: number): string;
+  /** The tooltip's line for the same. */
+  pendingCount(count: number): string;
+  /** Why an automatic stop ran, as the start of a notification. */
+  autoStopReason: Record<AutoStopReason, string>;
+  autoStopped(reason: string, names: string): Notice;
+  autoStopFailed(reason: string): string;
+  pendingStopped(names: string, remaining: number): Notice;
+  pendingDropped(name: string): string;
+  pendingRemaining(count: number): string;
 }
 
 const en: TrayLabels = {
@@ -69,6 +81,31 @@ const en: TrayLabels = {
     title: 'E-HPC VNC Tray',
     body: '--stop needs a valid E-HPC cluster ID, such as ehpc-hz-FYUr32xxxx.',
   },
+  pendingRetry: (count) => `${count} pending ${count === 1 ? 'stop' : 'stops'} — Retry now`,
+  pendingCount: (count) => `${count} pending VNC ${count === 1 ? 'stop' : 'stops'}`,
+  autoStopReason: {
+    quit: 'On quit',
+    'lock-screen': 'Screen locked',
+    suspend: 'Going to sleep',
+    shutdown: 'Shutting down',
+    'query-session-end': 'Signing out',
+    idle: 'Idle',
+    daily: 'Daily stop',
+  },
+  autoStopped: (reason, names) => ({
+    title: 'VNC stopped automatically',
+    body: `${reason}: VNC on ${names} is stopped.`,
+  }),
+  autoStopFailed: (reason) => `${reason}: could not stop VNC`,
+  pendingStopped: (names, remaining) => ({
+    title: 'Pending VNC stop done',
+    body:
+      `VNC on ${names} is stopped.` +
+      (remaining > 0 ? ` ${remaining} still pending, retried automatically.` : ''),
+  }),
+  pendingDropped: (name) => `Gave up stopping VNC on ${name}`,
+  pendingRemaining: (count) =>
+    `${count} VNC ${count === 1 ? 'stop' : 'stops'} still pending — retried when the network is back`,
 };
 
 const zhCN: TrayLabels = {
@@ -105,6 +142,29 @@ const zhCN: TrayLabels = {
     title: 'E-HPC VNC Tray',
     body: '--stop 需要有效的 E-HPC 集群 ID，例如 ehpc-hz-FYUr32xxxx。',
   },
+  pendingRetry: (count) => `${count} 个待完成的停止 — 立即重试`,
+  pendingCount: (count) => `${count} 个待完成的 VNC 停止`,
+  autoStopReason: {
+    quit: '退出时',
+    'lock-screen': '屏幕已锁定',
+    suspend: '即将睡眠',
+    shutdown: '即将关机',
+    'query-session-end': '即将注销',
+    idle: '空闲',
+    daily: '每日定时',
+  },
+  autoStopped: (reason, names) => ({
+    title: '已自动停止 VNC',
+    body: `${reason}：${names} 的 VNC 已停止。`,
+  }),
+  autoStopFailed: (reason) => `${reason}：无法停止 VNC`,
+  pendingStopped: (names, remaining) => ({
+    title: '待完成的 VNC 停止已完成',
+    body:
+      `${names} 的 VNC 已停止。` + (remaining > 0 ? `还有 ${remaining} 个待完成，将自动重试。` : ''),
+  }),
+  pendingDropped: (name) => `已放弃停止 ${name} 的 VNC`,
+  pendingRemaining: (count) => `${count} 个 VNC 停止仍待完成 — 网络恢复后重试`,
 };
 
 /** The preference wins; `system` follows the OS locale (Electron's `app.getLocale()`). */

@@ -22,6 +22,8 @@ export interface TrayModel {
   recent: ClusterRef[];
   /** The last action started from the tray or a switch failed: the icon says so until the next. */
   lastActionFailed: boolean;
+  /** Stops in the journal, not confirmed yet (VNC may still be open there). */
+  pendingStops: number;
 }
 
 export interface TrayModelInput {
@@ -48,6 +50,7 @@ export function trayModel(input: TrayModelInput): TrayModel {
     anyBusy: Object.keys(state.busy).length > 0,
     recent: recentIds.slice(0, MAX_RECENT_IN_MENU).map(ref),
     lastActionFailed: input.lastActionFailed ?? false,
+    pendingStops: state.pendingStops?.length ?? 0,
   };
   if (selectedId) {
     model.selected = ref(selectedId);
@@ -62,6 +65,7 @@ export type TrayAction =
   | { kind: 'stopAll' }
   | { kind: 'select'; clusterId: string }
   | { kind: 'refreshStatus'; clusterId: string }
+  | { kind: 'retryPending' }
   | { kind: 'open' }
   | { kind: 'quit' };
 
@@ -77,6 +81,7 @@ export interface TrayMenuItem {
 
 export const TRAY_ITEM = {
   status: 'status',
+  retryPending: 'retry-pending',
   stopSelected: 'stop-selected',
   stopAll: 'stop-all',
   switchCluster: 'switch-cluster',
@@ -100,6 +105,15 @@ export function buildTrayMenuTemplate(model: TrayModel, labels: TrayLabels): Tra
     { id: TRAY_ITEM.status, label: statusLine(model, labels), enabled: false },
     { type: 'separator' },
   ];
+  if (model.pendingStops > 0) {
+    // First among the actions: a stop the user asked for has not gone through yet.
+    items.push({
+      id: TRAY_ITEM.retryPending,
+      label: labels.pendingRetry(model.pendingStops),
+      enabled: canAct,
+      action: { kind: 'retryPending' },
+    });
+  }
   if (selected) {
     items.push({
       id: TRAY_ITEM.stopSelected,
@@ -184,11 +198,13 @@ export const TOOLTIP_MAX = 127;
 export function trayPresentation(model: TrayModel, labels: TrayLabels): TrayPresentation {
   let iconName: TrayIconName;
   if (model.busy) iconName = 'working';
-  else if (model.lastActionFailed) iconName = 'error';
+  // A pending stop may have left VNC open somewhere: that needs the user's eye as a failure does.
+  else if (model.lastActionFailed || model.pendingStops > 0) iconName = 'error';
   else if (!model.selected || !model.signedIn) iconName = 'unknown';
   else iconName = model.vnc;
-  const line = statusLine(model, labels);
-  const full = `${labels.appName}\n${line}`;
+  const lines = [labels.appName, statusLine(model, labels)];
+  if (model.pendingStops > 0) lines.push(labels.pendingCount(model.pendingStops));
+  const full = lines.join('\n');
   const tooltip = full.length > TOOLTIP_MAX ? `${full.slice(0, TOOLTIP_MAX - 1)}…` : full;
   return { iconName, tooltip };
 }

@@ -187,8 +187,9 @@ export interface AutoStopPreferences {
 export interface AutoStopInfo {
   settings: AutoStopPreferences;
   /**
-   * The clusters lock, suspend, shutdown, idle and daily stops act on: `all` when quitting stops
-   * all clusters, otherwise the selected one.
+   * The clusters lock, suspend, shutdown, idle and daily stops act on (a setting of its own;
+   * quitting has `settings.onQuit`). Files from before the setting keep what they did: `all`
+   * when quitting stopped all clusters, otherwise the selected one.
    */
   scope: AutoStopScope;
   supported: {
@@ -264,6 +265,8 @@ export const contract = {
     channel: 'autoStop:set',
     request: req({
       onQuit: z.enum(['off', 'selected', 'all']).optional(),
+      /** The clusters the triggers other than quit act on. */
+      scope: z.enum(['selected', 'all']).optional(),
       onLock: z.boolean().optional(),
       onSuspend: z.boolean().optional(),
       onShutdown: z.boolean().optional(),

@@ -40,7 +40,7 @@ describe('the policy', () => {
     for (const reason of reasons) expect(scopeForReason(reason, off()), reason).toBeNull();
   });
 
-  it('stops the selected cluster, or all when quitting stops all', () => {
+  it('stops what the scope setting names, and what onQuit names when quitting', () => {
     const s: AutoStopSettings = {
       ...off(),
       onQuit: 'selected',
@@ -50,10 +50,16 @@ describe('the policy', () => {
       idleMinutes: 15,
       dailyAt: '18:30',
     };
+    expect(s.scope).toBe('selected');
     for (const reason of reasons) expect(scopeForReason(reason, s), reason).toBe('selected');
-    for (const reason of reasons) {
-      expect(scopeForReason(reason, { ...s, onQuit: 'all' }), reason).toBe('all');
+    const others = reasons.filter((r) => r !== 'quit');
+    for (const reason of others) {
+      expect(scopeForReason(reason, { ...s, scope: 'all' }), reason).toBe('all');
+      // Quitting no longer decides for the others.
+      expect(scopeForReason(reason, { ...s, onQuit: 'all' }), reason).toBe('selected');
     }
+    expect(scopeForReason('quit', { ...s, scope: 'all' })).toBe('selected');
+    expect(scopeForReason('quit', { ...s, onQuit: 'all' })).toBe('all');
     expect(scopeForReason('quit', { ...s, onQuit: 'off' })).toBeNull();
     expect(scopeForReason('lock-screen', { ...s, onQuit: 'off' })).toBe('selected');
   });
@@ -157,7 +163,7 @@ describe('the controller', () => {
     expect(await h.controller.handle('quit')).toBeNull();
     expect(h.stops).toEqual([]);
 
-    h.set({ onLock: true, onQuit: 'all' });
+    h.set({ onLock: true, onQuit: 'all', scope: 'all' });
     const outcome = await h.controller.handle('lock-screen');
     expect(outcome).toMatchObject({
       reason: 'lock-screen',
@@ -351,14 +357,26 @@ describe('auto-stop settings through the handler table', () => {
     const set = await table.setAutoStop({ onQuit: 'all', idleMinutes: 30, dailyAt: '18:45' });
     expect(set.ok && set.value).toMatchObject({
       settings: { onQuit: 'all', idleMinutes: 30, dailyAt: '18:45', onLock: false },
-      scope: 'all',
+      scope: 'selected',
     });
-    expect(settings.get().autoStop).toMatchObject({ onQuit: 'all', dailyAt: '18:45' });
+    expect(settings.get().autoStop).toMatchObject({
+      onQuit: 'all',
+      scope: 'selected',
+      dailyAt: '18:45',
+    });
+    const scoped = await table.setAutoStop({ scope: 'all' });
+    expect(scoped.ok && scoped.value.scope).toBe('all');
     await table.setAutoStop({ onLock: true });
     expect(settings.get().autoStop).toMatchObject({
       onQuit: 'all',
+      scope: 'all',
       onLock: true,
       dailyAt: '18:45',
+    });
+    const narrowed = await table.setAutoStop({ scope: 'selected' });
+    expect(narrowed.ok && narrowed.value).toMatchObject({
+      scope: 'selected',
+      settings: { onQuit: 'all' },
     });
     const cleared = await table.setAutoStop({ dailyAt: null });
     expect(cleared.ok && cleared.value.settings.dailyAt).toBeUndefined();
@@ -375,7 +393,8 @@ describe('auto-stop settings through the handler table', () => {
       { idleMinutes: 2.5 },
       { onQuit: 'sometimes' },
       { onLock: 'yes' },
-      { scope: 'all' },
+      { scope: 'everything' },
+      { scope: 'off' },
     ]) {
       const r = await table.setAutoStop(bad as never);
       expect(r.ok ? 'accepted' : r.error.code, JSON.stringify(bad)).toBe('InvalidInput');

@@ -71,6 +71,7 @@ describe('Settings defaults and round trip', () => {
       pendingStops: [],
       autoStop: {
         onQuit: 'off',
+        scope: 'selected',
         onLock: false,
         onSuspend: false,
         onShutdown: false,
@@ -108,7 +109,9 @@ describe('Settings defaults and round trip', () => {
       requestedAt: '2025-01-02T03:04:06.000Z',
     });
     settings.recordPendingStopAttempt('ehpc-sh-one', 'Network timeout.');
-    settings.update({ autoStop: { ...settings.get().autoStop, onQuit: 'all', idleMinutes: 30 } });
+    settings.update({
+      autoStop: { ...settings.get().autoStop, onQuit: 'all', scope: 'all', idleMinutes: 30 },
+    });
 
     const reopened = Settings.open({ dir });
     const data = reopened.get();
@@ -136,7 +139,12 @@ describe('Settings defaults and round trip', () => {
         lastError: 'Network timeout.',
       },
     ]);
-    expect(data.autoStop).toMatchObject({ onQuit: 'all', idleMinutes: 30, onLock: false });
+    expect(data.autoStop).toMatchObject({
+      onQuit: 'all',
+      scope: 'all',
+      idleMinutes: 30,
+      onLock: false,
+    });
     expect(reopened.removePendingStop('ehpc-sh-one')).toBe(true);
     expect(reopened.removePendingStop('ehpc-sh-one')).toBe(false);
     expect(Settings.open({ dir }).pendingStops()).toEqual([]);
@@ -276,6 +284,38 @@ describe('Migration', () => {
     const data = Settings.open({ dir }).get();
     expect(data.language).toBe('en');
     expect(data.autoStop).toEqual({ ...defaultSettings().autoStop, onQuit: 'selected' });
+  });
+
+  it('gives files from before the scope setting the scope their onQuit implied', () => {
+    const { settings } = openWithWarnings();
+    settings.update({ language: 'en' });
+    const withoutScope = (autoStop: Record<string, unknown>) => {
+      const onDisk = readFile();
+      onDisk.autoStop = autoStop;
+      fs.writeFileSync(file(), JSON.stringify(onDisk));
+    };
+
+    // Quitting stopped all clusters, so locking, sleeping… did too: they still do.
+    withoutScope({ ...defaultSettings().autoStop, onQuit: 'all', onLock: true, scope: undefined });
+    expect(readFile().autoStop).not.toHaveProperty('scope');
+    const { settings: reopened, warnings } = openWithWarnings();
+    expect(warnings).toEqual([]);
+    expect(reopened.get().autoStop).toMatchObject({ onQuit: 'all', onLock: true, scope: 'all' });
+    // Written out with the next change, explicit from then on.
+    reopened.update({ language: 'zh-CN' });
+    expect(readFile().autoStop).toMatchObject({ onQuit: 'all', scope: 'all' });
+    reopened.update({ autoStop: { ...reopened.get().autoStop, onQuit: 'off' } });
+    expect(Settings.open({ dir }).get().autoStop).toMatchObject({ onQuit: 'off', scope: 'all' });
+
+    for (const onQuit of ['off', 'selected']) {
+      withoutScope({ onQuit, idleMinutes: 15 });
+      expect(Settings.open({ dir }).get().autoStop, onQuit).toMatchObject({
+        onQuit,
+        idleMinutes: 15,
+        scope: 'selected',
+      });
+    }
+    expect(backups()).toEqual([]);
   });
 });
 

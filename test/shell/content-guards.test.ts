@@ -3,7 +3,11 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { guardWebContents, lockDownSession } from '../../main/shell/content-guards';
+import {
+  guardWebContents,
+  isAllowedPermission,
+  lockDownSession,
+} from '../../main/shell/content-guards';
 
 class FakeEvent {
   defaultPrevented = false;
@@ -71,11 +75,26 @@ describe('guardWebContents', () => {
   });
 });
 
+describe('isAllowedPermission', () => {
+  it('allows only writing the clipboard, and only to our own page', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://bundle/index.html')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(isAllowedPermission('clipboard-sanitized-write', undefined)).toBe(false);
+    expect(isAllowedPermission('clipboard-read', 'app://bundle/index.html')).toBe(false);
+    expect(isAllowedPermission('media', 'app://bundle/index.html')).toBe(false);
+  });
+});
+
 describe('lockDownSession', () => {
   it('denies every permission request and check, and every download', () => {
     const session = new EventEmitter() as EventEmitter & {
-      request?: (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
-      check?: () => boolean;
+      request?: (
+        wc: unknown,
+        permission: string,
+        cb: (granted: boolean) => void,
+        details?: { requestingUrl?: string },
+      ) => void;
+      check?: (wc: unknown, permission: string, origin: string) => boolean;
       device?: () => boolean;
       setPermissionRequestHandler(h: typeof session.request): void;
       setPermissionCheckHandler(h: typeof session.check): void;
@@ -92,7 +111,8 @@ describe('lockDownSession', () => {
       session.request?.({}, p, (granted) => answers.push(granted));
     }
     expect(answers).toEqual([false, false, false, false, false]);
-    expect(session.check?.()).toBe(false);
+    expect(session.check?.({}, 'media', 'app://bundle')).toBe(false);
+    expect(session.check?.({}, 'clipboard-read', 'app://bundle')).toBe(false);
     expect(session.device?.()).toBe(false);
     expect(logged).toContain('denied permission request: media');
 

@@ -10,6 +10,38 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Every call worth ordering, in order ("enableSandbox", "ready", ...). */
 export const calls: string[] = [];
 
+/**
+ * Emits 'change' whenever something a test waits for may have changed (a notification, the
+ * tray, quitting; tests add the emulator's answers), so waits follow events instead of polling.
+ */
+export const changes = new EventEmitter();
+changes.setMaxListeners(0);
+export const changed = (): void => void changes.emit('change');
+
+/**
+ * Resolves once `condition` holds, checking it after each change; fails after `timeoutMs` with
+ * `what` in the message. Generous by default: a loaded two-core machine is slow, not wrong.
+ */
+export function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      finish();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting until ${what}`));
+    }, timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      changes.off('change', check);
+    };
+    changes.on('change', check);
+  });
+}
+
 export class PreventableEvent {
   defaultPrevented = false;
   constructor(readonly url = '') {}
@@ -26,6 +58,7 @@ class FakeApp extends EventEmitter {
   readonly dock = undefined;
   exitCode?: number;
   quitted = false;
+  readonly loginItemSettings: unknown[] = [];
   private markReady!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
@@ -64,10 +97,18 @@ class FakeApp extends EventEmitter {
     calls.push('quit');
     const event = new PreventableEvent();
     this.emit('before-quit', event);
-    if (!event.defaultPrevented) this.quitted = true;
+    if (event.defaultPrevented) return;
+    this.quitted = true;
+    calls.push('quitted');
+    changed();
   }
   exit(code: number): void {
     this.exitCode = code;
+    calls.push(`exit:${code}`);
+    changed();
+  }
+  setLoginItemSettings(settings: unknown): void {
+    this.loginItemSettings.push(settings);
   }
 }
 
@@ -144,12 +185,19 @@ export class FakeTray extends EventEmitter {
   }
   setImage(image: { path: string }): void {
     this.image = image;
+    changed();
   }
   setToolTip(text: string): void {
     this.tooltip = text;
+    changed();
   }
   setContextMenu(menu: FakeMenu): void {
     this.contextMenu = menu;
+    changed();
+  }
+  /** The attached menu's item with this id. */
+  item(id: string): FakeMenu['template'][number] | undefined {
+    return this.contextMenu?.template.find((i) => i.id === id);
   }
   popUpContextMenu(): void {}
   isDestroyed(): boolean {
@@ -157,6 +205,7 @@ export class FakeTray extends EventEmitter {
   }
   destroy(): void {
     this.destroyed = true;
+    changed();
   }
 }
 
@@ -169,6 +218,14 @@ class FakeIpcMain extends EventEmitter {
   }
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
+  }
+}
+
+/** powerMonitor: tests emit its events; idle time is what `idleSeconds` says. */
+class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
   }
 }
 
@@ -195,6 +252,13 @@ export const protocolHandlers = new Map<string, (request: Request) => Promise<Re
 export const openedExternally: string[] = [];
 export const errorBoxes: string[] = [];
 export const defaultSession = new FakeSession();
+export const powerMonitor = new FakePowerMonitor();
+export const net = {
+  online: true,
+  isOnline(): boolean {
+    return this.online;
+  },
+};
 
 export const electronModule = {
   app,
@@ -212,6 +276,7 @@ export const electronModule = {
     constructor(private readonly opts: { title: string; body: string }) {}
     show(): void {
       notifications.push({ title: this.opts.title, body: this.opts.body });
+      changed();
     }
   },
   protocol: {
@@ -225,6 +290,8 @@ export const electronModule = {
     },
   },
   session: { defaultSession },
+  powerMonitor,
+  net,
   screen: {
     getCursorScreenPoint: () => ({ x: 100, y: 100 }),
     getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 25, width: 1920, height: 1055 } }),
@@ -250,3 +317,20 @@ export const electronModule = {
     showErrorBox: (title: string, message: string) => errorBoxes.push(`${title}: ${message}`),
   },
 };
+
+/**
+ * electron-store, for `vi.mock('electron-store', ...)`: it is loaded by Node itself (outside
+ * vitest's module mocking), where it would reach for the missing Electron binary. conf is what it
+ * extends: the same file store, plus the IPC listener electron-store registers, which the shell
+ * is expected to remove.
+ */
+export async function electronStoreModule(): Promise<{ default: unknown }> {
+  const { default: Conf } = await import('conf');
+  class ElectronStoreStandIn extends Conf<Record<string, unknown>> {
+    constructor(options: ConstructorParameters<typeof Conf<Record<string, unknown>>>[0]) {
+      ipcMain.on('electron-store-get-data', () => undefined);
+      super(options);
+    }
+  }
+  return { default: ElectronStoreStandIn };
+}
