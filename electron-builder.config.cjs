@@ -48,7 +48,7 @@ const config = {
   ],
   // keytar's native module must be a real file: the OS loader cannot read inside an asar.
   asarUnpack: ['**/node_modules/keytar/build/Release/*.node'],
-  extraResources: [{ from: 'build/tray', to: 'tray', filter: ['*.png'] }],
+  extraResources: [{ from: 'build/tray', to: 'tray', filter: ['*.png', '*.ico'] }],
   electronFuses: fusesFor(process.env),
 
   mac: {

@@ -199,7 +199,66 @@ const stories: Record<string, Story> = {
       await ctx.shot('22-settings-replace-key');
     },
   },
+  leaving: {
+    seed: (f) => {
+      f.settings.rememberCluster(CFD, { cidrIp: '203.0.113.7' });
+      f.settings.selectCluster(CFD);
+    },
+    async scene(ctx) {
+      const { page, t } = ctx;
+      await openLeaving(ctx);
+      await page.getByText(t('pending.empty')).waitFor();
+      await ctx.shot('24-leaving-safely');
+      await page.getByRole('switch', { name: t('leaving.onQuit') }).check();
+      await page.getByRole('switch', { name: t('leaving.onSuspend') }).check();
+      await page.getByRole('switch', { name: t('leaving.onShutdown') }).check();
+      await page.getByRole('combobox', { name: t('leaving.idle') }).selectOption('30');
+      const daily = page.getByLabel(t('leaving.daily'));
+      await daily.fill('18:30');
+      await daily.press('Enter');
+      await page.getByRole('button', { name: t('leaving.daily.clear') }).waitFor();
+      await page.getByRole('status').getByText(t('leaving.saved')).waitFor();
+      await ctx.shot('25-leaving-safely-on');
+      await page.locator('.screen').evaluate((el) => el.scrollTo(0, 0));
+      await ctx.shot('26-leaving-safely-on-top');
+    },
+  },
+  leavingPending: {
+    fixture: { timeoutMs: 400 },
+    seed: (f) => {
+      f.settings.rememberCluster(CFD, { cidrIp: '203.0.113.7' });
+      f.settings.selectCluster(CFD);
+      // Cut off by a quit yesterday: journalled, one attempt, never confirmed.
+      f.settings.addPendingStop({
+        clusterId: 'ehpc-hz-000005',
+        regionId: f.emulator.regionId,
+        cidrIp: '198.51.100.0/24',
+        requestedAt: new Date(Date.now() - 26 * 3600_000).toISOString(),
+      });
+      f.settings.recordPendingStopAttempt('ehpc-hz-000005', 'Interrupted');
+    },
+    async scene(ctx) {
+      const { page, t, fixture } = ctx;
+      fixture.emulator.inject({ action: 'StopVisualService', fault: { kind: 'hang' } });
+      await fixture.service.stopVnc({ clusterId: CFD }).catch(() => undefined);
+      await openLeaving(ctx);
+      await page.getByRole('button', { name: t('pending.retry') }).waitFor();
+      await ctx.shot('27-leaving-pending');
+      fixture.emulator.clearFaults();
+      await page.getByRole('button', { name: t('pending.retry') }).click();
+      await page.getByText(t('pending.empty')).waitFor();
+      await page.locator('.report').waitFor();
+      await page.locator('.report').scrollIntoViewIfNeeded();
+      await ctx.shot('28-leaving-pending-retried');
+    },
+  },
 };
+
+async function openLeaving({ page, t }: Ctx): Promise<void> {
+  await page.getByRole('button', { name: t('nav.settings') }).click();
+  await page.getByRole('button', { name: new RegExp(t('settings.leaving')) }).click();
+  await page.getByRole('heading', { level: 1, name: t('leaving.title') }).waitFor();
+}
 
 async function scrollPanelToBottom(page: Page): Promise<void> {
   await page.locator('.scroll-padded').evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -17,12 +17,13 @@ import {
 import ElectronStore from 'electron-store';
 import { STATE_CHANNEL } from '../../preload/shared/contract';
 import { AppService } from '../core/app-service';
-import { AutoStopController, type AutoStopOutcome } from '../core/auto-stop';
+import { AutoStopController, scopeForReason, type AutoStopOutcome } from '../core/auto-stop';
 import { createLoginItem, launchCommand, type LoginItemPort } from '../core/autostart';
 import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { createHandlerTable } from '../core/ipc-handlers';
 import { keytarKeychain } from '../core/keychain';
 import { QuitCoordinator } from '../core/quit-coordinator';
+import type { AutoStopSettings } from '../core/settings-schema';
 import { Settings } from '../core/settings';
 import { CredentialVault } from '../core/vault';
 import { createAppProtocolHandler } from './app-protocol';
@@ -240,16 +241,19 @@ async function start(): Promise<void> {
   autoStop.start();
   // Stops cut off last time (offline, quit, shutdown, a crash) go out again now.
   void retries.retryNow('launch');
-  /** The stop started because the session ends; the quit that follows does not repeat it. */
-  let sessionEnding: Promise<AutoStopOutcome | null> | undefined;
+  /** The shutdown stop, when shutdown is what quits the app: the on-quit stop does not repeat it. */
+  let shutdownStop: Promise<AutoStopOutcome | null> | undefined;
   wirePowerEvents({
     powerMonitor,
     sessionWindow: popoverWindow,
     autoStop,
     onWake: () => void retries.retryNow('wake'),
     onSessionEnd: (stop, { quit }) => {
-      sessionEnding = stop;
-      if (quit) app.quit();
+      // Windows' query-session-end may yet be cancelled (another app refuses): no quit, and a
+      // later quit still runs its own stop. A shutdown quits now, under the quit's deadline.
+      if (!quit) return;
+      shutdownStop = stop;
+      app.quit();
     },
   });
   if (settings.peek().autoStop.launchAtLogin) void restoreLoginItem(loginItem);
@@ -276,8 +280,8 @@ async function start(): Promise<void> {
   const quitting = new QuitCoordinator({
     drain: () => service.idle(),
     autoStopOnQuit: async () => {
-      // Every trigger acts on the on-quit scope: a session-end stop that ran stands for this one.
-      if (sessionEnding && (await sessionEnding)) return;
+      const shutdown = shutdownStop && (await shutdownStop);
+      if (shutdown && !shutdown.error && covers(shutdown, settings.peek().autoStop)) return;
       await autoStop.handle('quit');
     },
     journalInterrupted: () => service.recordInterruptedStops(),
@@ -300,6 +304,12 @@ async function start(): Promise<void> {
     dispatch,
     notifications: notices,
   });
+}
+
+/** Whether the shutdown stop just run already stopped what the on-quit stop would. */
+function covers(shutdown: AutoStopOutcome, autoStop: AutoStopSettings): boolean {
+  const onQuit = scopeForReason('quit', autoStop);
+  return onQuit === null || shutdown.scope === 'all' || shutdown.scope === onQuit;
 }
 
 function outcomeSummary(outcome: AutoStopOutcome): string {

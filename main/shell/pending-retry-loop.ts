@@ -75,6 +75,11 @@ export class PendingRetryLoop {
     return this.running;
   }
 
+  /** Resolves when no retry is in flight (tests; a poll starts retries without handing one back). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   /** Called on every state change: polls while something is pending, and only then. */
   update(): void {
     if (this.disposed) return;

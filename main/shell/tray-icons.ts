@@ -1,6 +1,8 @@
-// Which file the tray shows. PNGs on every platform for now (an .ico for Windows is the
-// installer work's to add); macOS gets the black-and-alpha "Template" variants that the menu bar
-// recolours for light and dark mode. `@2x` files next to them are picked up for HiDPI.
+// Which file the tray shows, all made from build/icon.svg by scripts/icons.mjs. Windows gets a
+// multi-size .ico, so the notification area picks the image drawn for the display's scaling
+// (16 px at 100 % to 64 px at 400 %); macOS the black-and-alpha "Template" PNGs that the menu bar
+// recolours for light and dark mode; Linux colour PNGs. Electron picks up the `@2x` PNGs beside
+// them on HiDPI screens.
 import path from 'node:path';
 import type { TrayIconName } from './tray-menu';
 
@@ -14,7 +16,9 @@ export interface IconLocation {
 }
 
 export function trayIconFile(name: TrayIconName, platform: NodeJS.Platform): string {
-  return platform === 'darwin' ? `${name}Template.png` : `${name}.png`;
+  if (platform === 'win32') return `${name}.ico`;
+  if (platform === 'darwin') return `${name}Template.png`;
+  return `${name}.png`;
 }
 
 export function trayIconPath(name: TrayIconName, where: IconLocation): string {

@@ -88,7 +88,7 @@ const en: TrayLabels = {
     'lock-screen': 'Screen locked',
     suspend: 'Going to sleep',
     shutdown: 'Shutting down',
-    'query-session-end': 'Signing out',
+    'query-session-end': 'Signing out or shutting down',
     idle: 'Idle',
     daily: 'Daily stop',
   },
@@ -149,7 +149,7 @@ const zhCN: TrayLabels = {
     'lock-screen': '屏幕已锁定',
     suspend: '即将睡眠',
     shutdown: '即将关机',
-    'query-session-end': '即将注销',
+    'query-session-end': '即将注销或关机',
     idle: '空闲',
     daily: '每日定时',
   },
@@ -161,7 +161,8 @@ const zhCN: TrayLabels = {
   pendingStopped: (names, remaining) => ({
     title: '待完成的 VNC 停止已完成',
     body:
-      `${names} 的 VNC 已停止。` + (remaining > 0 ? `还有 ${remaining} 个待完成，将自动重试。` : ''),
+      `${names} 的 VNC 已停止。` +
+      (remaining > 0 ? `还有 ${remaining} 个待完成，将自动重试。` : ''),
   }),
   pendingDropped: (name) => `已放弃停止 ${name} 的 VNC`,
   pendingRemaining: (count) => `${count} 个 VNC 停止仍待完成 — 网络恢复后重试`,

@@ -17,10 +17,15 @@ import { useRegions } from './hooks/use-regions';
 import { I18nProvider, resolveLocale, useI18n } from './i18n/i18n';
 import { ClusterPicker } from './screens/ClusterPicker';
 import { ClusterView } from './screens/ClusterView';
+import { LeavingScreen } from './screens/LeavingScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SignInScreen } from './screens/SignInScreen';
 
-type View = { name: 'clusters' } | { name: 'cluster'; clusterId: string } | { name: 'settings' };
+type View =
+  | { name: 'clusters' }
+  | { name: 'cluster'; clusterId: string }
+  | { name: 'settings'; returning?: boolean }
+  | { name: 'leaving' };
 
 interface Boot {
   session?: SessionInfo;
@@ -100,6 +105,7 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
       ? { name: 'cluster', clusterId: prefs.selectedClusterId }
       : { name: 'clusters' },
   );
+  const { t } = useI18n();
   const appState = useAppState();
   const regionId = prefs.regionId || session.regionId;
   const clusters = useClusters(session.signedIn ? regionId : undefined);
@@ -143,12 +149,22 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
     if (r.ok) onPrefs(r.value);
   };
   const clusterOf = (id: string) => clusters.list?.clusters.find((c) => c.id === id);
+  const nameOf = (id: string) => clusterOf(id)?.name || id;
+  // "Leaving safely" is a page of Settings: back leads there, and the gear is not shown.
+  const inSettings = view.name === 'settings' || view.name === 'leaving';
 
   return (
     <div className="app">
       <Header
-        onBack={view.name === 'clusters' ? undefined : () => go({ name: 'clusters' })}
-        onSettings={view.name === 'settings' ? undefined : () => go({ name: 'settings' })}
+        onBack={
+          view.name === 'clusters'
+            ? undefined
+            : view.name === 'leaving'
+              ? () => go({ name: 'settings', returning: true })
+              : () => go({ name: 'clusters' })
+        }
+        backLabel={view.name === 'leaving' ? t('nav.backToSettings') : t('nav.back')}
+        onSettings={inSettings ? undefined : () => go({ name: 'settings' })}
       />
       {view.name === 'clusters' && (
         <ClusterPicker
@@ -171,13 +187,35 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
         />
       )}
       {view.name === 'settings' && (
-        <SettingsScreen session={session} prefs={prefs} onSession={onSession} onPrefs={onPrefs} />
+        <SettingsScreen
+          session={session}
+          prefs={prefs}
+          onSession={onSession}
+          onPrefs={onPrefs}
+          appState={appState}
+          onOpenLeaving={() => go({ name: 'leaving' })}
+          returning={view.returning}
+        />
+      )}
+      {view.name === 'leaving' && (
+        <LeavingScreen
+          appState={appState}
+          regionId={regionId}
+          selectedClusterId={prefs.selectedClusterId}
+          nameOf={nameOf}
+        />
       )}
     </div>
   );
 }
 
-function Header({ onBack, onSettings }: { onBack?: () => void; onSettings?: () => void }) {
+interface HeaderProps {
+  onBack?: () => void;
+  backLabel?: string;
+  onSettings?: () => void;
+}
+
+function Header({ onBack, backLabel, onSettings }: HeaderProps) {
   const { t } = useI18n();
   return (
     <header className="header">
@@ -185,7 +223,7 @@ function Header({ onBack, onSettings }: { onBack?: () => void; onSettings?: () =
         <button
           type="button"
           className="btn btn-ghost btn-icon"
-          aria-label={t('nav.back')}
+          aria-label={backLabel ?? t('nav.back')}
           onClick={onBack}
         >
           <BackIcon />

@@ -7,9 +7,7 @@
 // Needs an Electron binary: machines installed with ELECTRON_SKIP_BINARY_DOWNLOAD have none, and
 // the suite skips there, saying so. On Linux CI run it under a display (xvfb-run).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,28 +15,11 @@ import { _electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_KEY, clusterIdFor, startEmulator, type Emulator } from '../emulator';
 import { ensureRendererBuilt } from '../ui/harness';
+import { electronBinary } from './electron-binary';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SKIP_REASON =
   'skipped: no Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); runs on desktops and in GitHub Actions';
-
-/**
- * The Electron executable, found the way electron/index.js finds it but without running that
- * file (which would try to download a missing binary).
- */
-export function electronBinary(): string | undefined {
-  let dir: string;
-  try {
-    dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return undefined;
-  }
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist');
-  const exe = path.join(distDir, readFileSync(pathFile, 'utf8').trim());
-  return existsSync(exe) ? exe : undefined;
-}
 
 // CI points this at the packaged app (built with the e2e fuse profile); it runs without '.'.
 const packaged = process.env.EHPC_VNC_E2E_EXECUTABLE || undefined;

@@ -239,6 +239,7 @@ describe('the packaged app (electron-builder --dir, linux-x64)', () => {
         `${state}@2x.png`,
         `${state}Template.png`,
         `${state}Template@2x.png`,
+        `${state}.ico`,
       ]) {
         expect(existsSync(path.join(appDir, 'resources', 'tray', file)), file).toBe(true);
       }

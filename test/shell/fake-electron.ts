@@ -230,7 +230,12 @@ class FakePowerMonitor extends EventEmitter {
 }
 
 class FakeSession extends EventEmitter {
-  permissionRequest?: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
+  permissionRequest?: (
+    wc: unknown,
+    permission: string,
+    cb: (ok: boolean) => void,
+    details: { requestingUrl?: string },
+  ) => void;
   permissionCheck?: () => boolean;
   devicePermission?: () => boolean;
   setPermissionRequestHandler(h: FakeSession['permissionRequest']): void {

@@ -1,42 +1,33 @@
 // The real main/shell/index.ts, started in plain Node with Electron's modules replaced by the
 // recording stand-ins of fake-electron.ts, and the real core behind it (emulator over HTTP,
 // settings file through electron-store). Checks the wiring the pure tests cannot: what runs
-// before `ready`, the window's options, the guards on it, ipcMain, the tray, switches, quit.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// before `ready`, the window's options, the guards on it, ipcMain, the tray, switches, the
+// automatic stops on power events, the pending-stop journal's retries, and quitting.
+// Waits follow events (fake.until), never a fixed sleep or a short polling limit.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, operations, STATE_CHANNEL } from '../../preload/shared/contract';
 import { CONTENT_SECURITY_POLICY, webPreferences } from '../../main/shell/security';
 import type { TestHook } from '../../main/shell/test-hook';
-import { EMULATOR_KEY, clusterIdFor, startEmulator, type Emulator } from '../emulator';
+import { clusterIdFor } from '../emulator';
 import { ensureRendererBuilt } from '../ui/harness';
 import * as fake from './fake-electron';
+import { loadShell, started, type ShellHarness } from './shell-harness';
 
 vi.mock('electron', async () => {
   const m = await import('./fake-electron');
   return { ...m.electronModule, default: m.electronModule };
 });
-// electron-store is loaded by Node itself (outside vitest's module mocking), where it would
-// reach for the missing Electron binary. conf is what it extends: the same file store, plus the
-// IPC listener electron-store registers, which the shell is expected to remove.
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  const m = await import('./fake-electron');
-  class ElectronStoreStandIn extends Conf<Record<string, unknown>> {
-    constructor(options: ConstructorParameters<typeof Conf<Record<string, unknown>>>[0]) {
-      m.ipcMain.on('electron-store-get-data', () => undefined);
-      super(options);
-    }
-  }
-  return { default: ElectronStoreStandIn };
-});
+vi.mock('electron-store', async () => (await import('./fake-electron')).electronStoreModule());
 
-const farm = clusterIdFor('cn-hangzhou', 2); // render-farm-01
-let emulator: Emulator;
-let configDir: string;
+const farm = clusterIdFor('cn-hangzhou', 2); // render-farm-01, VNC stopped at the start
+const cfd = clusterIdFor('cn-hangzhou', 1); // cfd-prod-001, VNC running at the start
+const CIDR = '203.0.113.7';
+let shell: ShellHarness;
 let hook: TestHook;
 
+const emulator = () => shell.emulator;
+const vncOf = (id: string) => emulator().cluster(id)?.vnc;
 const window = () => fake.FakeBrowserWindow.instances[0] as fake.FakeBrowserWindow;
 const tray = () => fake.FakeTray.instances[0] as fake.FakeTray;
 const fromWindow = () => ({
@@ -48,23 +39,43 @@ const invoke = (channel: string, payload: unknown, event: unknown = fromWindow()
   if (!handler) throw new Error(`nothing handles ${channel}`);
   return handler(event, payload);
 };
+const notified = (title: string, body?: string, since = 0) =>
+  fake.notifications
+    .slice(since)
+    .some((n) => n.title === title && (body === undefined || n.body === body));
+const startVnc = async (clusterId: string) => {
+  await expect(invoke('vnc:start', { clusterId, cidrIp: CIDR })).resolves.toMatchObject({
+    ok: true,
+  });
+  expect(vncOf(clusterId)).toBe('running');
+};
+/** A stop that E-HPC cannot confirm now (a proxy's error page): it stays in the journal. */
+const leavePending = async (clusterId: string) => {
+  emulator().inject({
+    action: 'StopVisualService',
+    times: 1,
+    fault: { kind: 'html', status: 502 },
+  });
+  await expect(invoke('vnc:stop', { clusterId })).resolves.toMatchObject({
+    ok: false,
+    error: { code: 'BadResponse', pendingStop: true },
+  });
+  await fake.until(() => tray().item('retry-pending') !== undefined, 'the tray offers a retry');
+};
 
 beforeAll(async () => {
   ensureRendererBuilt();
-  emulator = await startEmulator();
-  configDir = await mkdtemp(path.join(tmpdir(), 'ehpc-shell-wiring-'));
-  vi.stubEnv('EHPC_VNC_E2E', '1');
-  vi.stubEnv('EHPC_VNC_ENDPOINT', emulator.url);
-  vi.stubEnv('EHPC_VNC_CONFIG_DIR', configDir);
-  vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', EMULATOR_KEY.accessKeyId);
-  vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', EMULATOR_KEY.accessKeySecret);
-  await import('../../main/shell/index');
+  shell = await loadShell({
+    // Last time, a stop on cfd-prod-001 was cut off (the network went down).
+    seed: (settings) => {
+      settings.addPendingStop({ clusterId: cfd, regionId: 'cn-hangzhou', cidrIp: '203.0.113.9' });
+      settings.recordPendingStopAttempt(cfd, 'Network.Timeout');
+    },
+  });
 }, 120_000);
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator?.close();
-  if (configDir) await rm(configDir, { recursive: true, force: true });
+  await shell?.close();
 });
 
 describe('main process wiring', () => {
@@ -75,7 +86,7 @@ describe('main process wiring', () => {
       'registerSchemesAsPrivileged',
       'requestSingleInstanceLock',
     ]);
-    expect(fake.app.paths.userData).toBe(path.join(configDir, 'chromium'));
+    expect(fake.app.paths.userData).toBe(path.join(shell.configDir, 'chromium'));
     expect(fake.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true } },
     ]);
@@ -84,14 +95,7 @@ describe('main process wiring', () => {
 
   it('starts once ready: protocol, window, IPC, tray, test hook', async () => {
     fake.app.becomeReady();
-    await vi.waitFor(
-      () => {
-        const installed = (globalThis as unknown as { __ehpcTest?: TestHook }).__ehpcTest;
-        if (!installed) throw new Error('not started yet');
-        hook = installed;
-      },
-      { timeout: 20_000 },
-    );
+    hook = await started();
     expect(fake.calls).toContain('protocol.handle:app');
     expect(fake.calls).toContain('loadURL:app://bundle/index.html');
     expect(fake.errorBoxes).toEqual([]);
@@ -121,7 +125,9 @@ describe('main process wiring', () => {
       action: 'deny',
     });
     const granted: boolean[] = [];
-    fake.defaultSession.permissionRequest?.({}, 'media', (ok) => granted.push(ok));
+    fake.defaultSession.permissionRequest?.({}, 'media', (ok) => granted.push(ok), {
+      requestingUrl: 'app://bundle/index.html',
+    });
     expect(granted).toEqual([false]);
     expect(fake.defaultSession.permissionCheck?.()).toBe(false);
   });
@@ -151,6 +157,20 @@ describe('main process wiring', () => {
     });
   });
 
+  it('retries the stop left pending last time, at launch, and says so', async () => {
+    await fake.until(
+      () => vncOf(cfd) === 'stopped' && notified('Pending VNC stop done'),
+      'the pending stop has gone out and been reported',
+    );
+    // Sent with the CidrIp the journal kept, and the entry is gone once E-HPC confirmed it.
+    expect(emulator().cluster(cfd)?.stopCidrIp).toBe('203.0.113.9');
+    expect(fake.notifications).toContainEqual({
+      title: 'Pending VNC stop done',
+      body: `VNC on ${cfd} is stopped.`,
+    });
+    expect((await shell.settingsFile()).pendingStops).toEqual([]);
+  });
+
   it('pushes state to the window and rebuilds the tray when a cluster is selected', async () => {
     await expect(invoke('clusters:select', { clusterId: farm })).resolves.toMatchObject({
       ok: true,
@@ -159,31 +179,34 @@ describe('main process wiring', () => {
       channel: STATE_CHANNEL,
       payload: expect.objectContaining({ selectedClusterId: farm }),
     });
-    await vi.waitFor(() => expect(tray().tooltip).toContain('render-farm-01'));
-    const stop = tray().contextMenu?.template.find((i) => i.id === 'stop-selected');
+    // The name comes from the cluster list, read after the state push: wait for that, not a time.
+    await fake.until(
+      () => tray().tooltip.includes('render-farm-01'),
+      'the tray tooltip names render-farm-01',
+    );
+    const stop = tray().item('stop-selected');
     expect(stop?.label).toBe('Stop VNC on render-farm-01');
     expect(typeof stop?.click).toBe('function');
   });
 
   it('stops VNC from the tray menu in one click, with a notification', async () => {
-    await expect(
-      invoke('vnc:start', { clusterId: farm, cidrIp: '203.0.113.7' }),
-    ).resolves.toMatchObject({ ok: true });
-    expect(emulator.cluster(farm)?.vnc).toBe('running');
+    await startVnc(farm);
     await hook.clickTrayItem('stop-selected');
-    expect(emulator.cluster(farm)?.vnc).toBe('stopped');
+    expect(vncOf(farm)).toBe('stopped');
     expect(fake.notifications).toContainEqual({
       title: 'VNC stopped',
       body: 'VNC on render-farm-01 is stopped.',
     });
-    await vi.waitFor(() => expect(tray().image.path).toMatch(/build[/\\]tray[/\\]stopped\.png$/));
+    await fake.until(
+      () => /build[/\\]tray[/\\]stopped\.png$/.test(tray().image.path),
+      'the tray icon shows VNC stopped',
+    );
   });
 
   it('runs a second launch’s --stop in this instance, and shows the window for a bare one', async () => {
-    await invoke('vnc:start', { clusterId: farm, cidrIp: '203.0.113.7' });
-    expect(emulator.cluster(farm)?.vnc).toBe('running');
+    await startVnc(farm);
     fake.app.emit('second-instance', {}, ['electron', '.'], '/', { argv: ['--stop', farm] });
-    await vi.waitFor(() => expect(emulator.cluster(farm)?.vnc).toBe('stopped'));
+    await fake.until(() => vncOf(farm) === 'stopped', 'the second launch’s stop is done');
 
     window().hide();
     fake.app.emit('second-instance', {}, ['electron', '.'], '/', { argv: [] });
@@ -199,10 +222,108 @@ describe('main process wiring', () => {
     expect(window().visible).toBe(false);
   });
 
-  it('quits only after operations in flight have finished', async () => {
+  it('stops VNC when the screen locks or the computer sleeps, as configured, and says so', async () => {
+    await expect(invoke('autoStop:set', { onLock: true, onSuspend: true })).resolves.toMatchObject({
+      ok: true,
+      value: { settings: { onLock: true, onSuspend: true } },
+    });
+    for (const [event, reason] of [
+      ['lock-screen', 'Screen locked'],
+      ['suspend', 'Going to sleep'],
+    ] as const) {
+      await startVnc(farm);
+      const since = fake.notifications.length;
+      fake.powerMonitor.emit(event);
+      const body = `${reason}: VNC on render-farm-01 is stopped.`;
+      await fake.until(
+        () => vncOf(farm) === 'stopped' && notified('VNC stopped automatically', body, since),
+        `the ${event} stop is done and reported`,
+      );
+    }
+  });
+
+  it('shows a pending stop in the tray, and sends it again from there', async () => {
+    await startVnc(farm);
+    await leavePending(farm);
+    expect(tray().item('retry-pending')?.label).toBe('1 pending stop — Retry now');
+    expect(tray().tooltip).toContain('1 pending VNC stop');
+    expect(vncOf(farm)).toBe('running');
+
+    await hook.clickTrayItem('retry-pending');
+    expect(vncOf(farm)).toBe('stopped');
+    expect(fake.notifications).toContainEqual({
+      title: 'Pending VNC stop done',
+      body: 'VNC on render-farm-01 is stopped.',
+    });
+    await fake.until(() => tray().item('retry-pending') === undefined, 'the retry item is gone');
+    expect((await shell.settingsFile()).pendingStops).toEqual([]);
+  });
+
+  it('retries pending stops on waking up', async () => {
+    await startVnc(farm);
+    await leavePending(farm);
+    const since = fake.notifications.length;
+    fake.powerMonitor.emit('resume');
+    await fake.until(
+      () =>
+        vncOf(farm) === 'stopped' &&
+        tray().item('retry-pending') === undefined &&
+        notified('Pending VNC stop done', 'VNC on render-farm-01 is stopped.', since),
+      'the pending stop went out on resume and was reported',
+    );
+  });
+
+  it('stops VNC when Windows ends the session, without holding the session open', async () => {
+    await expect(invoke('autoStop:set', { onShutdown: true })).resolves.toMatchObject({
+      ok: true,
+    });
+    await startVnc(farm);
+    const since = fake.notifications.length;
+    const event = new fake.PreventableEvent();
+    window().emit('query-session-end', event);
+    expect(event.defaultPrevented).toBe(false);
+    await fake.until(
+      () =>
+        vncOf(farm) === 'stopped' &&
+        notified(
+          'VNC stopped automatically',
+          'Signing out or shutting down: VNC on render-farm-01 is stopped.',
+          since,
+        ),
+      'the session-end stop is done and reported',
+    );
+    // The session may yet be cancelled: the app carries on.
+    expect(fake.app.quitted).toBe(false);
+  });
+
+  it('quits during an in-flight stop only after the stop has reached E-HPC', async () => {
+    // The on-quit stop joins the one in flight: one request, not two.
+    await invoke('autoStop:set', { onQuit: 'selected' });
+    await startVnc(farm);
+    const sent = emulator().count('StopVisualService');
+    emulator().inject({
+      action: 'StopVisualService',
+      times: 1,
+      fault: { kind: 'latency', ms: 1500 },
+    });
+    const stop = invoke('vnc:stop', { clusterId: farm });
+    await emulator().waitForRequests(sent + 1, 'StopVisualService');
+
+    const since = fake.notifications.length;
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
-    await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
+    await fake.until(() => fake.app.quitted, 'the app has quit');
+
+    await expect(stop).resolves.toMatchObject({ ok: true });
+    expect(vncOf(farm)).toBe('stopped');
+    const answered = fake.calls.lastIndexOf('emulator:StopVisualService:200');
+    expect(answered).toBeGreaterThan(-1);
+    expect(answered).toBeLessThan(fake.calls.indexOf('quitted'));
+    expect(emulator().count('StopVisualService')).toBe(sent + 1);
+    expect(
+      notified('VNC stopped automatically', 'On quit: VNC on render-farm-01 is stopped.', since),
+    ).toBe(true);
+    expect((await shell.settingsFile()).pendingStops).toEqual([]);
     expect(tray().destroyed).toBe(true);
   });
 });

@@ -14,10 +14,11 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('tray icons', () => {
-  it('uses template images on macOS and colour ones elsewhere', () => {
+  it('uses an .ico on Windows, template images on macOS and colour PNGs elsewhere', () => {
+    expect(trayIconFile('running', 'win32')).toBe('running.ico');
     expect(trayIconFile('running', 'darwin')).toBe('runningTemplate.png');
-    expect(trayIconFile('running', 'win32')).toBe('running.png');
     expect(trayIconFile('error', 'linux')).toBe('error.png');
+    expect(trayIconFile('working', 'freebsd')).toBe('working.png');
   });
 
   it('finds them in build/tray in development and in resources/tray in a package', () => {
@@ -43,6 +44,11 @@ describe('tray icons', () => {
         expect(pngSize(file)).toEqual({ width: 16, height: 16 });
         expect(pngSize(file.replace(/\.png$/, '@2x.png'))).toEqual({ width: 32, height: 32 });
       }
+      const ico = readFileSync(
+        trayIconPath(name, { platform: 'win32', appPath: root, isPackaged: false }),
+      );
+      expect(ico.readUInt16LE(2)).toBe(1); // an icon
+      expect(ico[6]).toBe(16); // the first image is the 100 % one (test/packaging checks the rest)
     }
   });
 });

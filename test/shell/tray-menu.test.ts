@@ -46,6 +46,7 @@ describe('trayModel', () => {
         { id: 'ehpc-hz-000009', name: 'ehpc-hz-000009' },
       ],
       lastActionFailed: false,
+      pendingStops: 0,
     });
   });
 
@@ -149,6 +150,28 @@ describe('buildTrayMenuTemplate', () => {
     expect(sw?.submenu).toEqual([{ label: 'No recent clusters', enabled: false }]);
   });
 
+  it('offers to retry pending stops first, while there are any', () => {
+    const items = build(state({ pendingStops: ['ehpc-hz-000001', 'ehpc-hz-000002'] }));
+    expect(items.map((i) => i.id ?? i.type).slice(0, 4)).toEqual([
+      'status',
+      'separator',
+      'retry-pending',
+      'stop-selected',
+    ]);
+    expect(findTrayItem(items, TRAY_ITEM.retryPending)).toEqual({
+      id: 'retry-pending',
+      label: '2 pending stops — Retry now',
+      enabled: true,
+      action: { kind: 'retryPending' },
+    });
+    const one = build(state({ pendingStops: ['ehpc-hz-000002'] }));
+    expect(findTrayItem(one, TRAY_ITEM.retryPending)?.label).toBe('1 pending stop — Retry now');
+    expect(findTrayItem(build(state()), TRAY_ITEM.retryPending)).toBeUndefined();
+    // Signed out, a retry could only fail: shown, but not clickable.
+    const signedOut = build(state({ pendingStops: ['ehpc-hz-000002'] }), false);
+    expect(findTrayItem(signedOut, TRAY_ITEM.retryPending)?.enabled).toBe(false);
+  });
+
   it('speaks Chinese when asked to, or when the system does', () => {
     const zh = trayLabelsFor('system', 'zh-CN');
     const items = buildTrayMenuTemplate(
@@ -156,6 +179,17 @@ describe('buildTrayMenuTemplate', () => {
       zh,
     );
     expect(findTrayItem(items, TRAY_ITEM.stopSelected)?.label).toBe('停止 cfd-prod-001 的 VNC');
+    const pending = buildTrayMenuTemplate(
+      trayModel({
+        state: state({ pendingStops: ['ehpc-hz-000002'] }),
+        clusterNames: names,
+        signedIn: true,
+      }),
+      zh,
+    );
+    expect(findTrayItem(pending, TRAY_ITEM.retryPending)?.label).toBe(
+      '1 个待完成的停止 — 立即重试',
+    );
     expect(trayLabelsFor('en', 'zh-CN').quit).toBe('Quit');
     expect(trayLabelsFor('zh-CN', 'en-US').quit).toBe('退出');
   });
@@ -207,6 +241,17 @@ describe('trayPresentation', () => {
     expect(present(state(), { signedIn: false }).iconName).toBe('unknown');
     expect(present(state({ busy: { 'ehpc-hz-000001': 'status' } })).iconName).toBe('working');
     expect(present(state(), { failed: true }).iconName).toBe('error');
+  });
+
+  it('flags pending stops in the icon and the tooltip: VNC may still be open somewhere', () => {
+    const p = present(state({ pendingStops: ['ehpc-hz-000002'] }));
+    expect(p).toEqual({
+      iconName: 'error',
+      tooltip: 'E-HPC VNC Tray\ncfd-prod-001 — VNC running\n1 pending VNC stop',
+    });
+    // What is in flight still shows first.
+    const busy = state({ pendingStops: ['ehpc-hz-000002'], busy: { 'ehpc-hz-000001': 'status' } });
+    expect(present(busy).iconName).toBe('working');
   });
 
   it('keeps the tooltip within what Windows shows', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { HandlerTable } from '../../preload/shared/contract';
-import { AppService, type ClipboardPort } from '../../main/core/app-service';
+import { AppService, type AppServiceDeps, type ClipboardPort } from '../../main/core/app-service';
 import { createHandlerTable } from '../../main/core/ipc-handlers';
 import { keytarKeychain } from '../../main/core/keychain';
 import { Settings } from '../../main/core/settings';
@@ -20,6 +20,10 @@ export interface AppFixtureOptions {
   latencyMs?: number;
   /** Per-request timeout for the core's client (short values make hang faults quick). */
   timeoutMs?: number;
+  /** Which automatic stops the core offers (default: this machine's platform). */
+  platform?: NodeJS.Platform;
+  /** Launch at login, as the shell provides it (absent: unsupported, as in the CLI). */
+  loginItem?: AppServiceDeps['loginItem'];
 }
 
 /** A clipboard that lives in memory, for tests of copy-and-clear. */
@@ -76,6 +80,8 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     env,
     clipboard,
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.platform ? { platform: opts.platform } : {}),
+    ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),
   });
   const handlers = createHandlerTable(service);
   const cliEnv: NodeJS.ProcessEnv = {

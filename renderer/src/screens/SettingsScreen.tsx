@@ -1,12 +1,19 @@
-// The account (masked key, where it lives, replace or forget) and the language.
+// The account (masked key, where it lives, replace or forget), the way to "Leaving safely", and
+// the language.
 import { useState } from 'react';
-import type { Language, Preferences, SessionInfo } from '../../../preload/shared/contract';
+import type {
+  AppState,
+  Language,
+  Preferences,
+  SessionInfo,
+} from '../../../preload/shared/contract';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { useOperation } from '../hooks/use-operation';
 import { systemLocale, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { LeavingSafelyLink } from './LeavingSafelyLink';
 import { PolicyBlock } from './PolicyBlock';
 import { SignInScreen } from './SignInScreen';
 
@@ -15,9 +22,14 @@ interface SettingsScreenProps {
   prefs: Preferences;
   onSession: (session: SessionInfo) => void;
   onPrefs: (prefs: Preferences) => void;
+  appState: AppState;
+  onOpenLeaving: () => void;
+  /** Back from "Leaving safely": focus returns to the way there, not the top. */
+  returning?: boolean;
 }
 
-export function SettingsScreen({ session, prefs, onSession, onPrefs }: SettingsScreenProps) {
+export function SettingsScreen(props: SettingsScreenProps) {
+  const { session, prefs, onSession, onPrefs, appState, onOpenLeaving, returning } = props;
   const { t } = useI18n();
   const signOut = useOperation('signOut');
   const setPrefs = useOperation('setPreferences');
@@ -56,7 +68,12 @@ export function SettingsScreen({ session, prefs, onSession, onPrefs }: SettingsS
 
   return (
     <main className="screen screen-padded" aria-labelledby="settings-title">
-      <h1 id="settings-title" className="title title-small" tabIndex={-1} data-autofocus>
+      <h1
+        id="settings-title"
+        className="title title-small"
+        tabIndex={-1}
+        data-autofocus={!returning || undefined}
+      >
         {t('settings.title')}
       </h1>
       <section className="card stack-tight" aria-labelledby="account-title">
@@ -93,6 +110,8 @@ export function SettingsScreen({ session, prefs, onSession, onPrefs }: SettingsS
         )}
         {signOut.error && !confirming && <ErrorNotice error={signOut.error} />}
       </section>
+
+      <LeavingSafelyLink appState={appState} onOpen={onOpenLeaving} autoFocus={returning} />
 
       <section className="card stack-tight">
         <Field label={t('settings.language')}>
