@@ -2,7 +2,8 @@
 // and a state subscription) and nothing else. ipcRenderer itself never reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridge } from './shared/bridge';
-import { STATE_CHANNEL, type AppState } from './shared/contract';
+import { STATE_CHANNEL } from './shared/channels';
+import type { AppState } from './shared/contract';
 
 contextBridge.exposeInMainWorld(
   'ehpc',

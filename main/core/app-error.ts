@@ -43,6 +43,9 @@ export class AppError extends Error {
 }
 
 /** Input the app refuses before anything is sent. */
-export function invalidInput(message: string, action = 'Correct the value and try again.'): AppError {
+export function invalidInput(
+  message: string,
+  action = 'Correct the value and try again.',
+): AppError {
   return new AppError({ code: 'InvalidInput', message, action });
 }

@@ -14,6 +14,7 @@ import type {
 } from '../../preload/shared/contract';
 import { toAppError } from './errors';
 import type { AutoStopSettings } from './settings-schema';
+import { nodeTimers, type Timers } from './timers';
 
 /** Events the shell forwards: powerMonitor's, and Windows' `query-session-end` of a window. */
 export type PowerEvent = 'lock-screen' | 'suspend' | 'shutdown' | 'query-session-end';
@@ -118,11 +119,6 @@ export interface AutoStopOutcome {
   error?: AppErrorInfo;
 }
 
-export interface Timers {
-  setInterval(run: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
 export interface AutoStopDeps {
   /** Read on every event and tick, so changed settings apply at once. */
   settings(): AutoStopSettings;
@@ -138,17 +134,6 @@ export interface AutoStopDeps {
   /** Told after every automatic stop (the shell notifies); never allowed to break a stop. */
   onOutcome?(outcome: AutoStopOutcome): void;
 }
-
-const nodeTimers: Timers = {
-  setInterval(run, ms) {
-    const handle = setInterval(run, ms);
-    handle.unref();
-    return handle;
-  },
-  clearInterval(handle) {
-    clearInterval(handle as ReturnType<typeof setInterval>);
-  },
-};
 
 export class AutoStopController {
   private readonly now: () => number;

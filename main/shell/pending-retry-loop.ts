@@ -3,7 +3,7 @@
 // Electron has no online event in main) and every few minutes in case the network was "online"
 // all along but E-HPC was not reachable. Timers, clock and the online check are injected.
 import type { PendingRetryReport } from '../../preload/shared/contract';
-import type { Timers } from '../core/auto-stop';
+import { nodeTimers, type Timers } from '../core/timers';
 
 export type RetryTrigger = 'launch' | 'wake' | 'user' | 'online' | 'periodic';
 
@@ -28,18 +28,6 @@ export interface PendingRetryLoopDeps {
   periodicMs?: number;
   log?(line: string): void;
 }
-
-const nodeTimers: Timers = {
-  setInterval(run, ms) {
-    const handle = setInterval(run, ms);
-    // Waiting for the network must never keep the process alive.
-    handle.unref();
-    return handle;
-  },
-  clearInterval(handle) {
-    clearInterval(handle as ReturnType<typeof setInterval>);
-  },
-};
 
 export class PendingRetryLoop {
   private readonly now: () => number;

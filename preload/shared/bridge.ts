@@ -1,15 +1,8 @@
 // Builds the `window.ehpc` object from two transport functions. The preload passes ipcRenderer's
 // invoke/on; the Chromium test harness passes Playwright bindings. Both thus expose the very same
 // surface: one function per operation, one subscription, never the transport itself.
-import {
-  operations,
-  type AppState,
-  type EhpcBridge,
-  type Operation,
-  contract,
-  type Result,
-  type Responses,
-} from './contract';
+import { CHANNELS, operations } from './channels';
+import type { AppState, EhpcBridge } from './contract';
 
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;
@@ -19,10 +12,9 @@ export interface BridgeTransport {
 export function createBridge(transport: BridgeTransport): EhpcBridge {
   const api: Record<string, unknown> = {};
   for (const op of operations) {
-    const channel = contract[op].channel;
+    const channel = CHANNELS[op];
     // Only the request crosses; the response is whatever main's handler table returned.
-    api[op] = (request: unknown) =>
-      transport.invoke(channel, request ?? {}) as Promise<Result<Responses[Operation]>>;
+    api[op] = (request: unknown) => transport.invoke(channel, request ?? {});
   }
   api.onState = (listener: (state: AppState) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onState expects a function');

@@ -5,6 +5,9 @@
 // Direction of secrets: AccessKey secrets and passwords travel renderer → main only. No response
 // type below has a field that could carry one back.
 import { z } from 'zod';
+import { CHANNELS, type Operation } from './channels';
+
+export { CHANNELS, operations, STATE_CHANNEL, type Operation } from './channels';
 import {
   isValidAccessKeyId,
   isValidCidrIp,
@@ -205,9 +208,9 @@ export interface AutoStopInfo {
 // The operations
 
 export const contract = {
-  getSession: { channel: 'session:get', request: empty },
+  getSession: { channel: CHANNELS.getSession, request: empty },
   signIn: {
-    channel: 'session:signIn',
+    channel: CHANNELS.signIn,
     request: req({
       accessKeyId: z.string().max(128).refine(isValidAccessKeyId, 'Not a valid AccessKey ID.'),
       accessKeySecret: secret(128),
@@ -215,25 +218,25 @@ export const contract = {
       regionId,
     }),
   },
-  signOut: { channel: 'session:signOut', request: empty },
-  listRegions: { channel: 'regions:list', request: empty },
-  getPreferences: { channel: 'prefs:get', request: empty },
+  signOut: { channel: CHANNELS.signOut, request: empty },
+  listRegions: { channel: CHANNELS.listRegions, request: empty },
+  getPreferences: { channel: CHANNELS.getPreferences, request: empty },
   setPreferences: {
-    channel: 'prefs:set',
+    channel: CHANNELS.setPreferences,
     request: req({
       language: z.enum(['system', 'en', 'zh-CN']).optional(),
       regionId: regionId.optional(),
     }),
   },
-  listClusters: { channel: 'clusters:list', request: req({ refresh: z.boolean() }) },
-  selectCluster: { channel: 'clusters:select', request: req({ clusterId }) },
-  listUsers: { channel: 'users:list', request: req({ clusterId }) },
-  getVncStatus: { channel: 'vnc:status', request: req({ clusterId }) },
-  startVnc: { channel: 'vnc:start', request: req({ clusterId, cidrIp }) },
-  stopVnc: { channel: 'vnc:stop', request: req({ clusterId, cidrIp: cidrIp.optional() }) },
-  stopAllVnc: { channel: 'vnc:stopAll', request: empty },
+  listClusters: { channel: CHANNELS.listClusters, request: req({ refresh: z.boolean() }) },
+  selectCluster: { channel: CHANNELS.selectCluster, request: req({ clusterId }) },
+  listUsers: { channel: CHANNELS.listUsers, request: req({ clusterId }) },
+  getVncStatus: { channel: CHANNELS.getVncStatus, request: req({ clusterId }) },
+  startVnc: { channel: CHANNELS.startVnc, request: req({ clusterId, cidrIp }) },
+  stopVnc: { channel: CHANNELS.stopVnc, request: req({ clusterId, cidrIp: cidrIp.optional() }) },
+  stopAllVnc: { channel: CHANNELS.stopAllVnc, request: empty },
   setVncPassword: {
-    channel: 'vnc:setPassword',
+    channel: CHANNELS.setVncPassword,
     request: req({
       clusterId,
       runasUser,
@@ -244,25 +247,28 @@ export const contract = {
     }),
   },
   hasRememberedRunasPassword: {
-    channel: 'runas:hasRemembered',
+    channel: CHANNELS.hasRememberedRunasPassword,
     request: req({ clusterId, runasUser }),
   },
-  forgetRunasPassword: { channel: 'runas:forget', request: req({ clusterId, runasUser }) },
+  forgetRunasPassword: {
+    channel: CHANNELS.forgetRunasPassword,
+    request: req({ clusterId, runasUser }),
+  },
   /** Copies text (a generated password) and clears the clipboard after `clearAfterSeconds`. */
   copySecret: {
-    channel: 'clipboard:copySecret',
+    channel: CHANNELS.copySecret,
     request: req({ text: secret(256), clearAfterSeconds: z.number().int().min(5).max(300) }),
   },
-  getState: { channel: 'state:get', request: empty },
-  listPendingStops: { channel: 'pending:list', request: empty },
+  getState: { channel: CHANNELS.getState, request: empty },
+  listPendingStops: { channel: CHANNELS.listPendingStops, request: empty },
   /** Retries every journalled stop now (the shell also does at launch and when back online). */
-  retryPendingStops: { channel: 'pending:retry', request: empty },
+  retryPendingStops: { channel: CHANNELS.retryPendingStops, request: empty },
   /** Gives up on one journalled stop (the user decided VNC may stay as it is). */
-  dismissPendingStop: { channel: 'pending:dismiss', request: req({ clusterId }) },
-  getAutoStop: { channel: 'autoStop:get', request: empty },
+  dismissPendingStop: { channel: CHANNELS.dismissPendingStop, request: req({ clusterId }) },
+  getAutoStop: { channel: CHANNELS.getAutoStop, request: empty },
   /** Changes only the fields given; `dailyAt: null` turns the daily stop off. */
   setAutoStop: {
-    channel: 'autoStop:set',
+    channel: CHANNELS.setAutoStop,
     request: req({
       onQuit: z.enum(['off', 'selected', 'all']).optional(),
       /** The clusters the triggers other than quit act on. */
@@ -277,9 +283,7 @@ export const contract = {
       launchAtLogin: z.boolean().optional(),
     }),
   },
-} as const;
-
-export type Operation = keyof typeof contract;
+} as const satisfies Record<Operation, { channel: string; request: z.ZodType }>;
 
 /** What each operation resolves to (inside `Result`). */
 export interface Responses {
@@ -310,9 +314,6 @@ export interface Responses {
 
 export type Request<K extends Operation> = z.input<(typeof contract)[K]['request']>;
 
-/** The channel main pushes `AppState` on. */
-export const STATE_CHANNEL = 'state:changed';
-
 /** The object the preload installs as `window.ehpc`: one function per operation, one subscription. */
 export type EhpcBridge = {
   [K in Operation]: (request: Request<K>) => Promise<Result<Responses[K]>>;
@@ -324,5 +325,3 @@ export type EhpcBridge = {
 export type HandlerTable = {
   [K in Operation]: (payload: unknown) => Promise<Result<Responses[K]>>;
 };
-
-export const operations = Object.keys(contract) as Operation[];

@@ -95,7 +95,7 @@ describe('wirePowerEvents', () => {
     expect(await w.sessionEnds[0]?.stop).toMatchObject({ reason: 'query-session-end' });
   });
 
-  it('on resume and unlock, catches up idle and daily stops and retries pending ones', async () => {
+  it('on resume and unlock, catches up idle and daily stops and retries pending ones', () => {
     const w = wired({ idleMinutes: 5, scope: 'selected' });
     w.setIdle(10 * 60);
     w.powerMonitor.emit('resume');

@@ -170,11 +170,13 @@ describe('Leaving safely: the settings', { timeout: 90_000 }, () => {
     // The button went away with the time; focus stayed in the row.
     expect(await daily.evaluate((el) => el === document.activeElement)).toBe(true);
 
+    // Leaving the field saves it too (Tab moves between its hour and minute parts first).
+    const elsewhere = page.getByRole('heading', { level: 1, name: 'Leaving safely' });
     await daily.fill('07:05');
-    await daily.press('Tab'); // leaving the field saves it too
+    await elsewhere.click();
     await saved(fixture, (i) => i.settings.dailyAt === '07:05');
     await daily.fill('');
-    await daily.press('Tab');
+    await elsewhere.click();
     await saved(fixture, (i) => i.settings.dailyAt === undefined);
   });
 });
@@ -270,7 +272,7 @@ describe('Leaving safely: pending stops', { timeout: 90_000 }, () => {
     expect(fixture.emulator.cluster(CFD)?.vnc).toBe('stopped');
     expect(fixture.settings.pendingStops()).toEqual([]);
     // The Retry button left with the last entry: focus went to the card, not to nowhere.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pending-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pending-title');
     expect(app.problems).toEqual([]);
   });
 
@@ -352,7 +354,7 @@ describe('Leaving safely: pending stops', { timeout: 90_000 }, () => {
     await page.getByRole('status').filter({ hasText: 'Stopped retrying legacy-md.' }).waitFor();
     await legacy.waitFor({ state: 'detached' });
     expect(fixture.settings.pendingStops().map((p) => p.clusterId)).toEqual([CFD]);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pending-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pending-title');
 
     await page.getByRole('button', { name: 'Forget the pending stop of cfd-prod-001' }).click();
     await page.getByText('None. Every stop you asked for was confirmed.').waitFor();

@@ -164,7 +164,10 @@ describe('VNC service', { timeout: 60_000 }, () => {
     fixture.emulator.clearFaults();
     await page.getByRole('button', { name: 'Retry now' }).click();
     await owed.waitFor({ state: 'detached' });
-    expect(fixture.emulator.cluster(CFD)?.vnc).toBe('stopped');
+    // The note goes as soon as the retry starts; the stop itself lands a moment later.
+    await expect
+      .poll(() => fixture.emulator.cluster(CFD)?.vnc, { timeout: 15_000 })
+      .toBe('stopped');
   });
 
   it('refreshes the VNC status on demand', async () => {

@@ -3,7 +3,7 @@
 //
 // One answer to "which clusters" serves every trigger, quitting included: the quit switch stops
 // the clusters chosen above, and moves with that choice. (Main keeps quitting's own scope in
-// `onQuit`; should it differ, set by an older version, the row says so.)
+// `onQuit`; should it differ, set through the contract by something else, the row says so.)
 import { useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AutoStopInfo, AutoStopScope } from '../../../preload/shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';

@@ -1,7 +1,7 @@
 // The stops E-HPC has not confirmed yet (the pending-stop journal): what, since when, how many
 // tries and why the last one failed; retry them all now, or forget one. Retrying reports what
 // became of each: stopped, given up (with the reason), or still pending.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingRetryReport, PendingStopInfo } from '../../../preload/shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
@@ -31,10 +31,18 @@ export function PendingStopsCard({ pending, nameOf }: PendingStopsCardProps) {
     setForgotten('');
     const result = await retry.run({});
     if (result?.ok) setReport(result.value);
-    const left = await pending.refresh();
-    // With nothing left, the button is gone: keep the keyboard user in the card.
-    if (left?.length === 0) title.current?.focus();
+    await pending.refresh();
   };
+
+  // When the last entry goes (retried, forgotten, or stopped from the tray), the control that
+  // had focus may have gone with it: keep the keyboard user in the card, not on <body>.
+  const owed = list.length > 0;
+  const wasOwed = useRef(owed);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasOwed.current && !owed && lost) title.current?.focus();
+    wasOwed.current = owed;
+  }, [owed]);
 
   const onForget = async (stop: PendingStopInfo) => {
     setReport(undefined);
