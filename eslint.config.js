@@ -14,7 +14,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -26,7 +29,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'main/core and main/cli run in plain Node.' }],
-          patterns: [{ group: ['**/shell/**', '**/renderer/**'], message: 'The core never depends on the shell or the renderer.' }],
+          patterns: [
+            {
+              group: ['**/shell/**', '**/renderer/**'],
+              message: 'The core never depends on the shell or the renderer.',
+            },
+          ],
         },
       ],
     },
@@ -39,7 +47,9 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron', ...nodeBuiltins],
-          patterns: [{ group: ['node:*', '**/main/**', '**/renderer/**'], message: 'Shared code is pure.' }],
+          patterns: [
+            { group: ['node:*', '**/main/**', '**/renderer/**'], message: 'Shared code is pure.' },
+          ],
         },
       ],
     },
@@ -55,7 +65,12 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron', 'keytar', ...nodeBuiltins],
-          patterns: [{ group: ['node:*', '**/main/**', '**/preload/index*'], message: 'The renderer talks only to window.ehpc (preload/shared/contract).' }],
+          patterns: [
+            {
+              group: ['node:*', '**/main/**', '**/preload/index*'],
+              message: 'The renderer talks only to window.ehpc (preload/shared/contract).',
+            },
+          ],
         },
       ],
     },

@@ -10,15 +10,34 @@ import { existsSync } from 'node:fs';
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 
 if (only.length === 0) await rm('dist', { recursive: true, force: true });
 
 if (want('main') && existsSync('main/shell/index.ts')) {
-  await build({ ...common, entryPoints: ['main/shell/index.ts'], outfile: 'dist/main/index.mjs', format: 'esm', packages: 'external' });
+  await build({
+    ...common,
+    entryPoints: ['main/shell/index.ts'],
+    outfile: 'dist/main/index.mjs',
+    format: 'esm',
+    packages: 'external',
+  });
 }
 if (want('preload') && existsSync('preload/index.ts')) {
-  await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'] });
+  await build({
+    ...common,
+    entryPoints: ['preload/index.ts'],
+    outfile: 'dist/preload/index.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  });
 }
 if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
   await build({
