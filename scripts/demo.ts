@@ -155,6 +155,9 @@ async function main(): Promise<void> {
     printCliFallback(emulator, configDir);
     return;
   }
+  // keytar built for Node (tests, CLI) does not load in Electron; the demo's key comes from the
+  // environment, so a failed rebuild only costs the keychain, not the demo.
+  spawnSync(process.execPath, ['scripts/native.mjs', 'electron'], { cwd: ROOT, stdio: 'inherit' });
   console.log('Starting E-HPC VNC Tray (look for its icon in the tray / menu bar)…');
   const app = spawn(binary, ['.'], {
     cwd: ROOT,

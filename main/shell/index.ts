@@ -136,7 +136,7 @@ async function start(): Promise<void> {
   const table = createHandlerTable(service);
 
   // ---- What the tray shows, and the actions it and the switches start.
-  // Built below, once the window exists; model changes before that have nothing to show on.
+  // Built below; model changes before that have nothing to show on.
   const view: { tray?: TrayController } = {};
   const notices: Notice[] = [];
   const notify = createNotifier({
@@ -196,13 +196,6 @@ async function start(): Promise<void> {
     onHidden: () => void models.refresh(),
     log,
   });
-  const popoverWindow = popover.create();
-  registerIpcHandlers({
-    ipcMain,
-    table,
-    policy: { origin: APP_ORIGIN, webContentsId: () => popover.webContentsId() },
-    log,
-  });
 
   const dispatch = async (action: TrayAction): Promise<void> => {
     if (action.kind === 'open') return popover.show();
@@ -229,6 +222,16 @@ async function start(): Promise<void> {
     labels(),
   );
   view.tray = tray;
+
+  // The window (and its renderer) only now: the tray is on screen first. Nothing can ask for
+  // the window in between, since this all runs in one turn of the event loop.
+  const popoverWindow = popover.create();
+  registerIpcHandlers({
+    ipcMain,
+    table,
+    policy: { origin: APP_ORIGIN, webContentsId: () => popover.webContentsId() },
+    log,
+  });
 
   service.onState((state) => {
     popover.send(STATE_CHANNEL, state);

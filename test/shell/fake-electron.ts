@@ -141,6 +141,7 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
+    calls.push('new BrowserWindow');
     app.emit('web-contents-created', new PreventableEvent(), this.webContents);
   }
   loadURL(url: string): Promise<void> {
@@ -182,6 +183,7 @@ export class FakeTray extends EventEmitter {
     super();
     this.image = image;
     FakeTray.instances.push(this);
+    calls.push('new Tray');
   }
   setImage(image: { path: string }): void {
     this.image = image;

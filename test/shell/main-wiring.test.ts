@@ -93,10 +93,13 @@ describe('main process wiring', () => {
     expect(fake.app.lockData).toMatchObject({ argv: expect.any(Array) });
   });
 
-  it('starts once ready: protocol, window, IPC, tray, test hook', async () => {
+  it('starts once ready: protocol, tray, then window and IPC, test hook', async () => {
     fake.app.becomeReady();
     hook = await started();
     expect(fake.calls).toContain('protocol.handle:app');
+    // The tray is on screen before the window (and its renderer) is built.
+    expect(fake.calls.indexOf('new Tray')).toBeGreaterThan(-1);
+    expect(fake.calls.indexOf('new Tray')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
     expect(fake.calls).toContain('loadURL:app://bundle/index.html');
     expect(fake.errorBoxes).toEqual([]);
   });
