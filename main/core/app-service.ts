@@ -100,6 +100,8 @@ export class AppService {
   private retrying?: Promise<PendingRetryReport>;
   private readonly loginItem?: LoginItemPort;
   private readonly platform: NodeJS.Platform;
+  private readonly onWarning?: (message: string) => void;
+  private cacheWrite?: Promise<void>;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -112,6 +114,7 @@ export class AppService {
     this.clipboard = deps.clipboard;
     this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
     this.journal = new PendingStopJournal(deps.settings, deps.onWarning);
+    this.onWarning = deps.onWarning;
     this.loginItem = deps.loginItem;
     this.platform = deps.platform ?? process.platform;
   }
@@ -139,8 +142,9 @@ export class AppService {
   }
 
   /** Resolves when no operation is in flight (quit, tests). */
-  idle(): Promise<void> {
-    return this.flights.idle();
+  async idle(): Promise<void> {
+    await this.flights.idle();
+    await this.cacheWrite;
   }
 
   private emit(): void {
@@ -276,15 +280,27 @@ export class AppService {
     return { regionId, clusters: listed.clusters, fetchedAt, fromCache: false };
   }
 
+  /**
+   * Caches a fresh list, just after the caller has it: writing a thousand clusters to the
+   * settings file (validated, fsynced) costs tens of milliseconds that need not delay the answer.
+   * `idle()` waits for the write, so quitting never loses it.
+   */
   private cacheList(
     regionId: string,
     listed: { clusters: ClusterList['clusters']; totalCount: number },
   ): string {
     const fetchedAt = new Date().toISOString();
-    this.settings.cacheClusters(regionId, {
-      clusters: listed.clusters,
-      totalCount: listed.totalCount,
-      fetchedAt,
+    const entry = { clusters: listed.clusters, totalCount: listed.totalCount, fetchedAt };
+    this.cacheWrite = new Promise<void>((done) => {
+      setImmediate(() => {
+        try {
+          this.settings.cacheClusters(regionId, entry);
+        } catch (err) {
+          // Only the cache is lost; the list itself reached the caller.
+          this.onWarning?.(`could not cache the cluster list: ${toAppError(err).message}`);
+        }
+        done();
+      });
     });
     return fetchedAt;
   }

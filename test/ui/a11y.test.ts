@@ -1,25 +1,16 @@
 // Accessibility: axe finds nothing on each main screen (light and dark), and the whole main path
 // works from the keyboard alone with a visible focus.
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { EMULATOR_KEY } from '../emulator';
 import { startAppFixture } from '../support/app-fixture';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { openCluster, success } from './ui-helpers';
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 /** axe's WCAG 2.1 A/AA rules; returns "rule: target" for each violation, so failures read well. */
 async function violations(page: Page): Promise<string[]> {

@@ -1,21 +1,12 @@
 // The cluster picker: the cached list at once, a background refresh, and search among many.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAppFixture } from '../support/app-fixture';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { textOf } from './ui-helpers';
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 describe('cluster picker', { timeout: 60_000 }, () => {
   it('finds one of 137 clusters by name or ID and opens it', async () => {

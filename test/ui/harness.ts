@@ -124,7 +124,11 @@ export async function startUi(): Promise<UiHarness> {
   ensureRendererBuilt();
   const [server, browser, script] = await Promise.all([
     serveRenderer(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    chromium.launch({
+      // CHROMIUM_PATH: where Debian's chromium is not (a GitHub runner's Playwright build).
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    }),
     pageBridge(),
   ]);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

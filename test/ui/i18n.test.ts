@@ -1,20 +1,11 @@
 // Simplified Chinese: from the system language, from the setting, and for errors by code.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { textOf } from './ui-helpers';
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 describe('languages', { timeout: 60_000 }, () => {
   it('follows a Chinese system language, translating errors by code', async () => {

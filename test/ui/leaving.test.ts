@@ -2,28 +2,19 @@
 // settings file and through the handler table), what this computer cannot do shown as such,
 // and the pending-stop journal listed, retried and forgotten against the emulator.
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import type { AutoStopInfo } from '../../preload/shared/contract';
 import { startAppFixture, type AppFixture, type AppFixtureOptions } from '../support/app-fixture';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { openCluster, textOf } from './ui-helpers';
 
 const CFD = 'ehpc-hz-000001'; // cfd-prod-001: running, VNC running
 const LEGACY = 'ehpc-hz-000005'; // legacy-md: running, VNC running
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 /** Settings (gear) → Leaving safely. */
 async function openLeaving(page: Page, names = EN): Promise<void> {

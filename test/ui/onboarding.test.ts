@@ -1,21 +1,12 @@
 // First run: connect an account with a wrong, then the right secret; later forget it again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMULATOR_KEY } from '../emulator';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { errorAlert, textOf } from './ui-helpers';
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 describe('onboarding', () => {
   it('refuses a wrong secret without saving it, then connects with the right one', async () => {

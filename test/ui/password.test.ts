@@ -1,25 +1,16 @@
 // Setting the VNC password: the live policy checklist, the run-as user's password (typed or
 // remembered in the keychain), generate and copy.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { errorAlert, openCluster, success, textOf } from './ui-helpers';
 
 const CFD = 'ehpc-hz-000001';
 const ROOT_PASSWORD = 'emu-root-pass-1'; // the emulator's root password on every cluster
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 async function openPasswordTab(page: Page): Promise<void> {
   await openCluster(page, 'cfd-prod-001');

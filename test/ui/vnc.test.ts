@@ -1,25 +1,16 @@
 // The VNC service of a cluster: stop (the primary action), start, retries, refusals, and
 // operations started elsewhere (the tray) showing up in the window.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAppFixture } from '../support/app-fixture';
-import { startUi, type UiApp, type UiHarness } from './harness';
+import type { UiApp } from './harness';
+import { useUiSuite } from './suite';
 import { errorAlert, openCluster, success, textOf } from './ui-helpers';
 
 const CFD = 'ehpc-hz-000001'; // cfd-prod-001: running, VNC running
 const RENDER = 'ehpc-hz-000002'; // render-farm-01: running, VNC stopped
 
-let ui: UiHarness;
+const ui = useUiSuite();
 let app: UiApp | undefined;
-beforeAll(async () => {
-  ui = await startUi();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await ui?.close();
-});
 
 /** A signed-in app whose settings remember the CidrIp cfd-prod-001's VNC was started with. */
 async function openWithRememberedCidr(): Promise<UiApp> {
