@@ -102,6 +102,8 @@ export class AppService {
   private readonly platform: NodeJS.Platform;
   private readonly onWarning?: (message: string) => void;
   private cacheWrite?: Promise<void>;
+  /** Stops confirmed by stop-all whose journal entries are about to be cleared in one write. */
+  private readonly settling = new Set<string>();
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -127,7 +129,7 @@ export class AppService {
     const selectedClusterId = current.selectedClusterId;
     const pendingStops = current.pendingStops
       .map((p) => p.clusterId)
-      .filter((id) => this.busy.get(id) !== 'stopping');
+      .filter((id) => this.busy.get(id) !== 'stopping' && !this.settling.has(id));
     return {
       ...(selectedClusterId ? { selectedClusterId } : {}),
       vnc: { ...this.vnc },
@@ -352,28 +354,28 @@ export class AppService {
     client?: () => Promise<EhpcClient>,
   ): Promise<ActionResult> {
     const cidrIp = givenCidrIp ?? this.settings.peek().clusters[clusterId]?.cidrIp;
-    if (!cidrIp) {
-      throw invalidInput(
-        `No CIDR block is remembered for ${clusterId}.`,
-        'Give the address or CIDR block VNC was started with (StopVisualService needs it).',
-      );
-    }
+    if (!cidrIp) throw noCidrRemembered(clusterId);
     // No await before the flight starts: concurrent calls must find it in flight and join.
     const target = { clusterId, regionId: this.regionId(), cidrIp };
     this.journal.begin(target);
     return this.journalledStop(target, client);
   }
 
+  /**
+   * `settle` ends the journal entry; stop-all passes one that collects them, to end the whole
+   * wave's entries in one write.
+   */
   private journalledStop(
     target: StopTarget & { cidrIp: string },
     client = () => this.client(target.regionId),
+    settle = (clusterId: string) => this.journal.settle(clusterId),
   ): Promise<ActionResult> {
     const { clusterId } = target;
     this.stopRequests.set(clusterId, (this.stopRequests.get(clusterId) ?? 0) + 1);
     const flight = this.track(clusterId, 'stopping', async () => {
       try {
         const result = await (await client()).stopVnc(clusterId, target.cidrIp);
-        this.journal.settle(clusterId);
+        settle(clusterId);
         this.setVnc(clusterId, 'stopped');
         return result;
       } catch (err) {
@@ -381,7 +383,7 @@ export class AppService {
         this.setVnc(clusterId, 'unknown');
         const error = toAppError(err);
         if (!isDeferredStopFailure(error)) {
-          this.journal.settle(clusterId);
+          settle(clusterId);
           throw error;
         }
         throw this.journal.failed(clusterId, error.code) ? new PendingStopError(error) : error;
@@ -414,28 +416,45 @@ export class AppService {
     this.cacheList(regionId, listed);
     const running = listed.clusters.filter((c) => c.status === 'running');
     const result: StopAllResult = { stopped: [], alreadyStopped: [], failed: [] };
+    const fail = (clusterId: string, err: unknown) =>
+      result.failed.push({ clusterId, error: toAppError(err).toInfo() });
     const limit = createLimiter(STOP_ALL_CONCURRENCY);
-    const outcomes = await Promise.allSettled(
-      running.map((cluster) =>
-        limit(async () => {
-          const status = await this.statusOf(cluster.id, client);
-          if (status.vnc === 'stopped') {
-            // Nothing is owed any more, whatever the journal said.
-            if (!this.stopRequests.has(cluster.id)) this.journal.settle(cluster.id);
-            return 'already' as const;
-          }
-          await this.stopOf(cluster.id, undefined, client);
-          return 'stopped' as const;
-        }),
-      ),
+
+    // Wave 1: every status. Then the whole set of stops is journalled in one write...
+    const statuses = await Promise.allSettled(
+      running.map((c) => limit(() => this.statusOf(c.id, client))),
     );
-    outcomes.forEach((outcome, i) => {
+    const remembered = this.settings.peek().clusters;
+    const targets: (StopTarget & { cidrIp: string })[] = [];
+    const toSettle: string[] = [];
+    statuses.forEach((status, i) => {
       const clusterId = (running[i] as (typeof running)[number]).id;
-      if (outcome.status === 'fulfilled') {
-        (outcome.value === 'stopped' ? result.stopped : result.alreadyStopped).push(clusterId);
-      } else {
-        result.failed.push({ clusterId, error: toAppError(outcome.reason).toInfo() });
-      }
+      const cidrIp = remembered[clusterId]?.cidrIp;
+      if (status.status === 'rejected') fail(clusterId, status.reason);
+      else if (status.value.vnc === 'stopped') {
+        result.alreadyStopped.push(clusterId);
+        // Nothing is owed any more, whatever the journal said.
+        if (!this.stopRequests.has(clusterId)) toSettle.push(clusterId);
+      } else if (!cidrIp) fail(clusterId, noCidrRemembered(clusterId));
+      else targets.push({ clusterId, regionId, cidrIp });
+    });
+    this.journal.beginMany(targets);
+
+    // ...wave 2: every stop; the entries of those that ended are cleared in one write too.
+    // Until then they are `settling`, so the state never shows them as pending in between.
+    const settle = (clusterId: string) => {
+      this.settling.add(clusterId);
+      toSettle.push(clusterId);
+    };
+    const stops = await Promise.allSettled(
+      targets.map((t) => limit(() => this.journalledStop(t, client, settle))),
+    );
+    this.journal.settleMany(toSettle);
+    for (const id of toSettle) this.settling.delete(id);
+    stops.forEach((stop, i) => {
+      const clusterId = (targets[i] as (typeof targets)[number]).clusterId;
+      if (stop.status === 'fulfilled') result.stopped.push(clusterId);
+      else fail(clusterId, stop.reason);
     });
     this.emit();
     return result;
@@ -688,4 +707,11 @@ export class AppService {
     }
     return this.clientFor(resolved.key, regionId);
   }
+}
+
+function noCidrRemembered(clusterId: string): AppError {
+  return invalidInput(
+    `No CIDR block is remembered for ${clusterId}.`,
+    'Give the address or CIDR block VNC was started with (StopVisualService needs it).',
+  );
 }

@@ -125,19 +125,32 @@ export class PendingStopJournal {
 
   /** Written before a newly requested stop is sent; a new request restarts an existing entry. */
   begin(target: StopTarget): boolean {
+    return this.beginMany([target]);
+  }
+
+  /** `begin` for a whole wave of stops, in one write. */
+  beginMany(targets: readonly StopTarget[]): boolean {
     return this.attempt('record a pending stop', () => {
-      this.settings.addPendingStop({
-        clusterId: target.clusterId,
-        regionId: target.regionId,
-        ...(target.cidrIp !== undefined ? { cidrIp: target.cidrIp } : {}),
-      });
+      this.settings.addPendingStops(
+        targets.map((t) => ({
+          clusterId: t.clusterId,
+          regionId: t.regionId,
+          ...(t.cidrIp !== undefined ? { cidrIp: t.cidrIp } : {}),
+        })),
+      );
     });
   }
 
   /** The stop is confirmed, or failed for good: the entry ends. */
   settle(clusterId: string): void {
+    this.settleMany([clusterId]);
+  }
+
+  /** `settle` for a whole wave, in one write. */
+  settleMany(clusterIds: readonly string[]): void {
+    if (clusterIds.length === 0) return;
     this.attempt('remove a pending stop', () => {
-      this.settings.removePendingStop(clusterId);
+      this.settings.removePendingStops(clusterIds);
     });
   }
 

@@ -140,6 +140,14 @@ function toPlainJson(value: unknown): SettingsData {
 
 const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as (keyof SettingsData)[];
 
+/** What a caller gives to record a pending stop; the journal adds the rest. */
+export interface NewPendingStop {
+  clusterId: string;
+  regionId: string;
+  cidrIp?: string;
+  requestedAt?: string;
+}
+
 export class Settings {
   readonly path: string;
   private readonly kv: KeyValueStore;
@@ -252,23 +260,28 @@ export class Settings {
   }
 
   /** Records a stop still owed to a cluster (one entry per cluster; a new request restarts it). */
-  addPendingStop(stop: {
-    clusterId: string;
-    regionId: string;
-    cidrIp?: string;
-    requestedAt?: string;
-  }): PendingStop {
+  addPendingStop(stop: NewPendingStop): PendingStop {
+    return this.addPendingStops([stop])[0] as PendingStop;
+  }
+
+  /** The same for many clusters in one write (stop-all journals its whole wave at once). */
+  addPendingStops(stops: readonly NewPendingStop[]): PendingStop[] {
     const current = this.read();
-    const entry: PendingStop = {
-      clusterId: stop.clusterId,
-      regionId: stop.regionId,
-      requestedAt: stop.requestedAt ?? new Date().toISOString(),
-      attempts: 0,
-    };
-    if (stop.cidrIp !== undefined) entry.cidrIp = stop.cidrIp;
-    const others = current.pendingStops.filter((p) => p.clusterId !== stop.clusterId);
-    this.write({ ...current, pendingStops: [...others, entry] });
-    return entry;
+    const now = new Date().toISOString();
+    const entries = stops.map((stop) => {
+      const entry: PendingStop = {
+        clusterId: stop.clusterId,
+        regionId: stop.regionId,
+        requestedAt: stop.requestedAt ?? now,
+        attempts: 0,
+      };
+      if (stop.cidrIp !== undefined) entry.cidrIp = stop.cidrIp;
+      return entry;
+    });
+    const renewed = new Set(entries.map((e) => e.clusterId));
+    const others = current.pendingStops.filter((p) => !renewed.has(p.clusterId));
+    if (entries.length > 0) this.write({ ...current, pendingStops: [...others, ...entries] });
+    return entries;
   }
 
   /** Counts a failed attempt at a pending stop; `lastError` is a message, never a secret. */
@@ -287,11 +300,17 @@ export class Settings {
 
   /** True when there was one to remove. */
   removePendingStop(clusterId: string): boolean {
+    return this.removePendingStops([clusterId]) > 0;
+  }
+
+  /** Removes the entries of these clusters in one write; how many there were. */
+  removePendingStops(clusterIds: readonly string[]): number {
     const current = this.read();
-    const pendingStops = current.pendingStops.filter((p) => p.clusterId !== clusterId);
-    if (pendingStops.length === current.pendingStops.length) return false;
-    this.write({ ...current, pendingStops });
-    return true;
+    const gone = new Set(clusterIds);
+    const pendingStops = current.pendingStops.filter((p) => !gone.has(p.clusterId));
+    const removed = current.pendingStops.length - pendingStops.length;
+    if (removed > 0) this.write({ ...current, pendingStops });
+    return removed;
   }
 
   private requireClusterId(clusterId: string): void {
