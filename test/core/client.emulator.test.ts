@@ -6,6 +6,7 @@ import { AppError } from '../../main/core/app-error';
 import { EhpcClient } from '../../main/core/ehpc/client';
 import type { AttemptInfo, EhpcClientOptions } from '../../main/core/ehpc/types';
 import { clusterIdFor, EMULATOR_KEY, startEmulator, type Emulator } from '../emulator';
+import { GATEWAY_ERROR_CODES, SEED_ERROR_CODES } from '../support/documented-codes';
 
 const RUNAS_PASSWORD = 'emu-root-pass-1';
 const NEW_VNC_PASSWORD = 'Vnc-Pass.2024x';
@@ -246,36 +247,7 @@ describe('EhpcClient against the emulator', () => {
   });
 
   describe('every documented error code', () => {
-    const CODES: [number, string][] = [
-      [400, 'InvalidParams'],
-      [400, 'NotEnabled'],
-      [400, 'InDebt'],
-      [403, 'InvalidClusterStatus'],
-      [403, 'ConflictOpt'],
-      [403, 'AgentError'],
-      [403, 'IncorrectCredential'],
-      [403, 'ExecFail'],
-      [404, 'ClusterNotFound'],
-      [406, 'AliyunError'],
-      [407, 'NotAuthorized'],
-      [409, 'PartFailure'],
-      [500, 'UnknownError'],
-      [503, 'ServiceUnavailable'],
-      [404, 'InvalidAccessKeyId.NotFound'],
-      [400, 'InvalidAccessKeyId.Inactive'],
-      [400, 'SignatureDoesNotMatch'],
-      [400, 'IncompleteSignature'],
-      [400, 'InvalidSecurityToken.Expired'],
-      [400, 'Throttling'],
-      [400, 'Throttling.User'],
-      [400, 'Throttling.Api'],
-      [403, 'Forbidden.RAM'],
-      [403, 'NoPermission'],
-      [400, 'InvalidTimeStamp.Expired'],
-      [400, 'SignatureNonceUsed'],
-      [400, 'InvalidVersion'],
-      [404, 'InvalidAction.NotFound'],
-    ];
+    const CODES = [...SEED_ERROR_CODES, ...GATEWAY_ERROR_CODES];
 
     it.each(CODES)('%i %s arrives mapped, with its RequestId', async (status, code) => {
       const single = clientFor(emu, { retry: { maxAttempts: 1 } });

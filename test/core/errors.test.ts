@@ -7,6 +7,7 @@ import {
   sanitizeServerText,
   toAppError,
 } from '../../main/core/errors';
+import { GATEWAY_ERROR_CODES, SEED_ERROR_CODES } from '../support/documented-codes';
 
 /** What @alicloud/openapi-client 0.4.15 throws for a 4xx/5xx JSON answer (tea ResponseError). */
 function sdkHttpError(status: number, code: string, message: string, requestId = 'REQ-1'): Error {
@@ -33,45 +34,6 @@ function socketError(code: string): Error {
   );
 }
 
-// Seeds 000 and 003, one row per code.
-const SEED_CODES: [number, string][] = [
-  [400, 'InvalidParams'],
-  [400, 'NotEnabled'],
-  [400, 'InDebt'],
-  [403, 'InvalidClusterStatus'],
-  [403, 'ConflictOpt'],
-  [403, 'AgentError'],
-  [403, 'IncorrectCredential'],
-  [403, 'ExecFail'],
-  [404, 'ClusterNotFound'],
-  [406, 'AliyunError'],
-  [407, 'NotAuthorized'],
-  [409, 'PartFailure'],
-  [500, 'UnknownError'],
-  [503, 'ServiceUnavailable'],
-];
-
-const GATEWAY_CODES: [number, string][] = [
-  [404, 'InvalidAccessKeyId.NotFound'],
-  [400, 'InvalidAccessKeyId.Inactive'],
-  [400, 'SignatureDoesNotMatch'],
-  [400, 'IncompleteSignature'],
-  [400, 'InvalidSecurityToken.Expired'],
-  [400, 'InvalidSecurityToken.Malformed'],
-  [400, 'InvalidSecurityToken.MismatchWithAccessKey'],
-  [400, 'Throttling'],
-  [400, 'Throttling.User'],
-  [400, 'Throttling.Api'],
-  [403, 'Forbidden.RAM'],
-  [403, 'NoPermission'],
-  [400, 'InvalidTimeStamp.Expired'],
-  [400, 'SignatureNonceUsed'],
-  [400, 'InvalidVersion'],
-  [404, 'InvalidAction.NotFound'],
-  [503, 'ServiceUnavailable'],
-  [500, 'InternalError'],
-];
-
 function expectCleanMessage(e: AppError): void {
   for (const text of [e.message, e.action]) {
     expect(text.length).toBeGreaterThan(5);
@@ -80,7 +42,7 @@ function expectCleanMessage(e: AppError): void {
 }
 
 describe('toAppError: every documented code', () => {
-  it.each([...SEED_CODES, ...GATEWAY_CODES])(
+  it.each([...SEED_ERROR_CODES, ...GATEWAY_ERROR_CODES])(
     '%i %s → its own sentence, keeping code, status and RequestId',
     (status, code) => {
       const e = toAppError(sdkHttpError(status, code, 'server words', 'RID-42'), {
