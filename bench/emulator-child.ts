@@ -1,20 +1,6 @@
 // The child side of emulator-process.ts: starts the emulator and answers the parent's requests.
 import { startEmulator, type Emulator } from '../test/emulator';
-import { ClusterStore } from '../test/emulator/state';
-import type { EmulatorClusterState } from '../test/emulator';
 import type { ChildMessage, ChildRequest, RemoteEmulatorOptions } from './emulator-process';
-
-// ClusterStore.list() deep-copies every cluster of the region on each ListClusters call, so one
-// page of 50 costs O(total) (about 6 ms for 1000 clusters, 120 ms for a 20-page wave answered
-// serially), which no real endpoint does. ListClusters only reads the copies, so here it reads
-// the store itself; any other caller gets the original. (The lasting fix belongs in state.ts.)
-type StoreInternals = { clusters?: Map<string, EmulatorClusterState>; regionId?: string };
-const originalList = ClusterStore.prototype.list;
-ClusterStore.prototype.list = function list(this: ClusterStore): EmulatorClusterState[] {
-  const internals = this as unknown as StoreInternals;
-  if (!(internals.clusters instanceof Map)) return originalList.call(this);
-  return [...internals.clusters.values()].filter((c) => c.regionId === internals.regionId);
-};
 
 const send = (message: ChildMessage): void => void process.send?.(message);
 

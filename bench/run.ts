@@ -48,7 +48,7 @@ async function main(opts: BenchOptions): Promise<number> {
 
   const steps: [Item, () => Promise<Row[]>][] = [
     ['listing', () => benchListing({ rttMs: opts.rttMs, reps, sizes: [10, 137, 1000] })],
-    ['stopAll', () => benchStopAll({ rttMs: opts.rttMs, reps: opts.quick ? 2 : 3, clusters: 50 })],
+    ['stopAll', () => benchStopAll({ rttMs: opts.rttMs, reps: opts.quick ? 3 : 5, clusters: 50 })],
     [
       'overhead',
       () =>

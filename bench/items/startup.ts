@@ -1,7 +1,8 @@
-// Item 6: start-up laziness. How long a fresh Node process takes to import the E-HPC client (the
-// official SDK and its dependencies) against the rest of the core the tray needs, each bundled the
-// way scripts/build.mjs bundles main (esbuild, packages external). Then whether the real main
-// bundle keeps the SDK off its static import graph, i.e. whether the tray can show before it loads.
+// Item 6: start-up laziness. How long a fresh Node process takes to import the official SDK (which
+// the core defers to the first call) against the core the tray needs, each bundled the way
+// scripts/build.mjs bundles main (esbuild, packages external). Then whether the real main bundle
+// keeps the SDK off its static import graph, i.e. whether the tray can show before it loads, and
+// what start-up would import if it did not.
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,23 +17,24 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SDK_PACKAGES = ['@alicloud/openapi-client', '@alicloud/tea-util'];
 
+const CORE_FILES = [
+  'preload/shared/contract.ts',
+  'main/core/settings.ts',
+  'main/core/vault.ts',
+  'main/core/keychain.ts',
+  'main/core/ipc-handlers.ts',
+  'main/core/app-service.ts',
+];
+
+// Module specifiers: files of this repository start with './', packages are named.
 const ENTRIES = {
-  client: ['main/core/ehpc/client.ts'],
-  rest: [
-    'preload/shared/contract.ts',
-    'main/core/settings.ts',
-    'main/core/vault.ts',
-    'main/core/keychain.ts',
-    'main/core/ipc-handlers.ts',
-  ],
-  core: [
-    'preload/shared/contract.ts',
-    'main/core/settings.ts',
-    'main/core/vault.ts',
-    'main/core/keychain.ts',
-    'main/core/ipc-handlers.ts',
-    'main/core/app-service.ts',
-  ],
+  sdk: SDK_PACKAGES,
+  // The core without the E-HPC client and the service that holds it.
+  rest: CORE_FILES.slice(0, -1).map((f) => `./${f}`),
+  // The whole core: the SDK stays behind its first call.
+  core: CORE_FILES.map((f) => `./${f}`),
+  // What start-up would import if the SDK were imported statically.
+  eager: [...CORE_FILES.map((f) => `./${f}`), ...SDK_PACKAGES],
 } as const;
 
 const common = {
@@ -50,7 +52,7 @@ async function bundle(name: string, files: readonly string[], outDir: string): P
     ...common,
     stdin: {
       // `export *` keeps every module (and its package imports) alive through tree shaking.
-      contents: files.map((f) => `export * from './${f}';`).join('\n'),
+      contents: files.map((f) => `export * from '${f}';`).join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -102,27 +104,29 @@ export async function benchStartup(reps: number): Promise<Row[]> {
   const outDir = join(BENCH_CACHE, 'startup');
   await mkdir(outDir, { recursive: true });
   const files = {
-    client: await bundle('client', ENTRIES.client, outDir),
+    sdk: await bundle('sdk', ENTRIES.sdk, outDir),
     rest: await bundle('rest', ENTRIES.rest, outDir),
     core: await bundle('core', ENTRIES.core, outDir),
+    eager: await bundle('eager', ENTRIES.eager, outDir),
   };
   const ms = {
-    client: await importMs(files.client, reps),
+    sdk: await importMs(files.sdk, reps),
     rest: await importMs(files.rest, reps),
     core: await importMs(files.core, reps),
+    eager: await importMs(files.eager, reps),
   };
   const kinds = await sdkImportKinds();
   const eager = kinds.includes('import-statement') || kinds.includes('require-call');
-  const trayPathMs = eager ? ms.core : ms.rest;
+  const trayPathMs = eager ? ms.eager : ms.core;
   return [
     {
       id: 'startup.import',
-      item: '6. import: E-HPC client (SDK) vs rest of core',
-      baselineLabel: 'core without SDK',
+      item: '6. import: the SDK (at the first call) vs the core',
+      baselineLabel: 'core without the client',
       baseline: round2(ms.rest),
-      app: round2(ms.client),
+      app: round2(ms.sdk),
       unit: 'ms',
-      ratio: round2(ms.client / ms.rest),
+      ratio: round2(ms.sdk / ms.rest),
       target: 'info (fresh process)',
       verdict: 'INFO',
       detail: { importMs: ms, reps },
@@ -130,11 +134,11 @@ export async function benchStartup(reps: number): Promise<Row[]> {
     {
       id: 'startup.trayPath',
       item: '6. core imports before the tray',
-      baselineLabel: 'whole core',
-      baseline: round2(ms.core),
+      baselineLabel: 'core + SDK, eager',
+      baseline: round2(ms.eager),
       app: round2(trayPathMs),
       unit: 'ms',
-      ratio: round2(trayPathMs / ms.core),
+      ratio: round2(trayPathMs / ms.eager),
       target: 'SDK not imported at start-up',
       verdict: eager ? 'MISS' : 'PASS',
       detail: { sdkImportKindsInMainBundle: kinds },

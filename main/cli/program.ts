@@ -368,8 +368,9 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
   }
   const global = program.opts<GlobalOptions>();
   const json = Boolean(global.json);
+  let service: AppService | undefined;
   try {
-    const service = buildService(global, io, env);
+    service = buildService(global, io, env);
     const command = commands[chosen.name];
     if (!command) throw new UsageError(`Unknown command ${chosen.name}.`);
     return await command({ service, io, json, lines: new StdinLines(io.stdin) }, chosen.args, {
@@ -382,6 +383,9 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
     printError(io, info);
     // A journalled stop is a failure to retry later (1), even when the keychain was the cause.
     return info.pendingStop ? ExitCode.Failure : exitCodeFor(info);
+  } finally {
+    // The cluster cache is written after the answer; the command is done when it is on disk.
+    await service?.idle();
   }
 }
 

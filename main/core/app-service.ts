@@ -100,8 +100,7 @@ export class AppService {
   private retrying?: Promise<PendingRetryReport>;
   private readonly loginItem?: LoginItemPort;
   private readonly platform: NodeJS.Platform;
-  private readonly onWarning?: (message: string) => void;
-  private cacheWrite?: Promise<void>;
+  private emitScheduled = false;
   /** Stops confirmed by stop-all whose journal entries are about to be cleared in one write. */
   private readonly settling = new Set<string>();
 
@@ -116,7 +115,6 @@ export class AppService {
     this.clipboard = deps.clipboard;
     this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
     this.journal = new PendingStopJournal(deps.settings, deps.onWarning);
-    this.onWarning = deps.onWarning;
     this.loginItem = deps.loginItem;
     this.platform = deps.platform ?? process.platform;
   }
@@ -143,13 +141,27 @@ export class AppService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves when no operation is in flight (quit, tests). */
+  /** Resolves when no operation is in flight and the cluster cache is on disk (quit, tests). */
   async idle(): Promise<void> {
     await this.flights.idle();
-    await this.cacheWrite;
+    await this.settings.clusterCache.flush();
   }
 
+  /**
+   * Tells the listeners (the window, the tray menu) about a change, once per turn of the event
+   * loop: stop-all changes the state twice per cluster, and each push is an IPC message and a
+   * tray menu rebuild. The state is read when the push goes out, so it is always the latest.
+   */
   private emit(): void {
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    setImmediate(() => {
+      this.emitScheduled = false;
+      this.emitNow();
+    });
+  }
+
+  private emitNow(): void {
     const state = this.getState();
     for (const listener of this.listeners) {
       try {
@@ -219,12 +231,16 @@ export class AppService {
     const verified = await client.verifyCredentials();
     await this.vault.saveAccessKey(key);
     this.settings.update({ regionId: req.regionId });
+    // The lists cached so far may be another account's.
+    void this.settings.clusterCache.clear();
     if (verified.page) this.cacheList(req.regionId, verified.page);
     return this.getSession();
   }
 
+  /** Forgets the AccessKey and the account's cached cluster lists. */
   async signOut(): Promise<SessionInfo> {
     await this.vault.deleteAccessKey();
+    await this.settings.clusterCache.clear();
     return this.getSession();
   }
 
@@ -270,7 +286,7 @@ export class AppService {
    */
   async listClusters(req: Request<'listClusters'>): Promise<ClusterList> {
     const regionId = this.regionId();
-    const cached = this.settings.cachedClusters(regionId);
+    const cached = this.settings.clusterCache.get(regionId);
     if (!req.refresh && cached) {
       return { regionId, clusters: cached.clusters, fetchedAt: cached.fetchedAt, fromCache: true };
     }
@@ -283,26 +299,18 @@ export class AppService {
   }
 
   /**
-   * Caches a fresh list, just after the caller has it: writing a thousand clusters to the
-   * settings file (validated, fsynced) costs tens of milliseconds that need not delay the answer.
-   * `idle()` waits for the write, so quitting never loses it.
+   * Caches a fresh list. The cache has it in memory at once; the file is written after the
+   * caller has its answer, and `idle()` waits for that, so quitting never loses it.
    */
   private cacheList(
     regionId: string,
     listed: { clusters: ClusterList['clusters']; totalCount: number },
   ): string {
     const fetchedAt = new Date().toISOString();
-    const entry = { clusters: listed.clusters, totalCount: listed.totalCount, fetchedAt };
-    this.cacheWrite = new Promise<void>((done) => {
-      setImmediate(() => {
-        try {
-          this.settings.cacheClusters(regionId, entry);
-        } catch (err) {
-          // Only the cache is lost; the list itself reached the caller.
-          this.onWarning?.(`could not cache the cluster list: ${toAppError(err).message}`);
-        }
-        done();
-      });
+    void this.settings.clusterCache.set(regionId, {
+      clusters: listed.clusters,
+      totalCount: listed.totalCount,
+      fetchedAt,
     });
     return fetchedAt;
   }
@@ -396,34 +404,51 @@ export class AppService {
     });
   }
 
-  /** Stops VNC on every running cluster of the region whose VNC is running (or unknown). */
+  /**
+   * Stops VNC on every running cluster of the region whose VNC is running (or unknown), in two
+   * waves through one pool: every status, then every stop. The statuses of the clusters the
+   * cached list has as running go out together with the refresh of the list, so with a cache
+   * the whole batch takes about two round trips; a cluster only the refresh knows is asked
+   * about when the refresh arrives.
+   */
   async stopAllVnc(): Promise<StopAllResult> {
     const regionId = this.regionId();
-    let listed: Awaited<ReturnType<EhpcClient['listClusters']>>;
     // One keychain read and one SDK client for the whole batch.
     const shared = this.client(regionId);
     shared.catch(() => undefined);
     const client = () => shared;
+    const limit = createLimiter(STOP_ALL_CONCURRENCY);
+    const asked = new Map<string, Promise<VncStatus>>();
+    const askStatus = (clusterId: string): Promise<VncStatus> => {
+      let status = asked.get(clusterId);
+      if (!status) {
+        status = limit(() => this.statusOf(clusterId, client));
+        // The refresh may show the cluster gone or stopped; then this answer is not needed.
+        status.catch(() => undefined);
+        asked.set(clusterId, status);
+      }
+      return status;
+    };
+    const cached = this.settings.clusterCache.get(regionId);
+    for (const c of cached?.clusters ?? []) if (c.status === 'running') void askStatus(c.id);
+
+    let listed: Awaited<ReturnType<EhpcClient['listClusters']>>;
     try {
-      listed = await (
-        await shared
-      ).listClusters({
-        expectedTotal: this.settings.cachedClusters(regionId)?.totalCount,
-      });
+      listed = await (await shared).listClusters({ expectedTotal: cached?.totalCount });
     } catch (err) {
+      // What the statuses sent with the refresh learnt counts as known too.
+      await Promise.allSettled(asked.values());
       throw this.journalKnownRunning(regionId, toAppError(err));
     }
     this.cacheList(regionId, listed);
+    // The refreshed list decides which clusters count; speculative answers about others are dropped.
     const running = listed.clusters.filter((c) => c.status === 'running');
     const result: StopAllResult = { stopped: [], alreadyStopped: [], failed: [] };
     const fail = (clusterId: string, err: unknown) =>
       result.failed.push({ clusterId, error: toAppError(err).toInfo() });
-    const limit = createLimiter(STOP_ALL_CONCURRENCY);
 
     // Wave 1: every status. Then the whole set of stops is journalled in one write...
-    const statuses = await Promise.allSettled(
-      running.map((c) => limit(() => this.statusOf(c.id, client))),
-    );
+    const statuses = await Promise.allSettled(running.map((c) => askStatus(c.id)));
     const remembered = this.settings.peek().clusters;
     const targets: (StopTarget & { cidrIp: string })[] = [];
     const toSettle: string[] = [];
@@ -467,7 +492,7 @@ export class AppService {
    */
   private journalKnownRunning(regionId: string, error: AppError): AppError {
     if (!isDeferredStopFailure(error)) return error;
-    const inRegion = new Set(this.settings.cachedClusters(regionId)?.clusters.map((c) => c.id));
+    const inRegion = new Set(this.settings.clusterCache.get(regionId)?.clusters.map((c) => c.id));
     const remembered = this.settings.peek().clusters;
     let recorded = 0;
     for (const [clusterId, state] of Object.entries(this.vnc)) {

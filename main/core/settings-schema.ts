@@ -11,6 +11,7 @@ export const DEFAULT_REGION_ID = 'cn-hangzhou';
 
 const clusterId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
 const regionId = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+){1,4}$/);
+export const regionIdSchema = regionId;
 const runasUser = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/);
 const cidrIp = z.string().max(18).refine(isValidCidrIp, 'Not an IPv4 address or CIDR block.');
 const isoTime = z.string().max(40);
@@ -34,7 +35,8 @@ const rememberedCluster = z.object({
   runasUser: runasUser.optional(),
 });
 
-const cachedClusterList = z.object({
+/** One region's list in cluster-cache.json (see cluster-cache.ts). */
+export const cachedClusterList = z.object({
   fetchedAt: isoTime,
   totalCount: z.number().int().min(0),
   clusters: z.array(clusterSummary),
@@ -95,7 +97,6 @@ export const settingsSchema = z.object({
   selectedClusterId: clusterId.optional(),
   recentClusterIds: z.array(clusterId).max(MAX_RECENT_CLUSTERS).default([]),
   clusters: z.record(clusterId, rememberedCluster).default({}),
-  clusterCache: z.record(regionId, cachedClusterList).default({}),
   ui: z.object({ lastView: shortText(64).optional() }).default({}),
   pendingStops: z.array(pendingStop).max(100).default([]),
   autoStop: autoStop.default(autoStopDefaults),
@@ -119,7 +120,6 @@ export type SettingsData = {
   /** Most recent first, at most MAX_RECENT_CLUSTERS. */
   recentClusterIds: string[];
   clusters: Record<string, RememberedCluster>;
-  clusterCache: Record<string, CachedClusterList>;
   ui: { lastView?: string };
   pendingStops: PendingStop[];
   autoStop: AutoStopSettings;
@@ -134,6 +134,13 @@ export function defaultSettings(): SettingsData {
 
 /** conf keeps its migration bookkeeping in the file under this key; the schema must allow it. */
 export const CONF_INTERNAL_KEY = '__internal__';
+
+/**
+ * Development builds of 0.1.0 kept the cluster list in settings.json. The file may still hold
+ * it: the file schema lets it pass (rather than reject the whole file), the zod schema drops it
+ * on read, and the next write leaves it out.
+ */
+const LEGACY_KEYS = ['clusterCache'];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -158,6 +165,7 @@ export function settingsJsonSchema(): {
     schema: {
       ...(properties as Record<string, JsonSchema>),
       [CONF_INTERNAL_KEY]: { type: 'object' },
+      ...Object.fromEntries(LEGACY_KEYS.map((key) => [key, {}])),
     },
     rootSchema,
   };

@@ -6,6 +6,8 @@ import path from 'node:path';
 import Conf, { type Options as ConfOptions } from 'conf';
 import type { z } from 'zod';
 import { AppError } from './app-error';
+import { ClusterCache } from './cluster-cache';
+import { fileVersionOf } from './file-version';
 import { configDir } from './config-dir';
 import { settingsMigrations } from './settings-migrations';
 import {
@@ -150,6 +152,8 @@ export interface NewPendingStop {
 
 export class Settings {
   readonly path: string;
+  /** The last cluster list of each region: its own file beside this one (cluster-cache.ts). */
+  readonly clusterCache: ClusterCache;
   private readonly kv: KeyValueStore;
   private cache?: { key: string; data: SettingsData };
   private readonly onWarning: (message: string) => void;
@@ -181,6 +185,7 @@ export class Settings {
     this.kv = store;
     this.path = store.path;
     this.onWarning = opts.onWarning ?? (() => undefined);
+    this.clusterCache = ClusterCache.besideSettings(store.path, { onWarning: this.onWarning });
   }
 
   /** The settings as they are in the file now (a copy the caller may change). */
@@ -239,20 +244,6 @@ export class Settings {
       selectedClusterId: clusterId,
       recentClusterIds: recent.slice(0, MAX_RECENT_CLUSTERS),
     });
-  }
-
-  cacheClusters(regionId: string, list: CachedClusterList): void {
-    const current = this.read();
-    const entry: CachedClusterList = {
-      fetchedAt: list.fetchedAt,
-      totalCount: list.totalCount,
-      clusters: list.clusters,
-    };
-    this.write({ ...current, clusterCache: { ...current.clusterCache, [regionId]: entry } });
-  }
-
-  cachedClusters(regionId: string): CachedClusterList | undefined {
-    return this.read().clusterCache[regionId];
   }
 
   pendingStops(): PendingStop[] {
@@ -329,7 +320,7 @@ export class Settings {
    * The file is shared with another process (the CLI or the app), hence the stat on every read.
    */
   private read(): SettingsData {
-    const key = fileKey(this.path);
+    const key = fileVersionOf(this.path);
     if (key !== undefined && this.cache?.key === key) return this.cache.data;
     const data = deepFreeze(this.readFile());
     this.cache = key === undefined ? undefined : { key, data };
@@ -365,7 +356,7 @@ export class Settings {
     } catch (error) {
       throw settingsUnwritable(this.path, error);
     }
-    const key = fileKey(this.path);
+    const key = fileVersionOf(this.path);
     this.cache = key === undefined ? undefined : { key, data: deepFreeze(toPlainJson(clean)) };
     return toPlainJson(clean);
   }
@@ -376,16 +367,6 @@ export class Settings {
     } catch (error) {
       throw settingsUnwritable(this.path, error);
     }
-  }
-}
-
-/** Identifies one version of the file: any write by anyone changes it. */
-function fileKey(filePath: string): string | undefined {
-  try {
-    const st = fs.statSync(filePath, { bigint: true });
-    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-  } catch {
-    return undefined;
   }
 }
 

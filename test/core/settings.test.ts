@@ -66,7 +66,6 @@ describe('Settings defaults and round trip', () => {
       language: 'system',
       recentClusterIds: [],
       clusters: {},
-      clusterCache: {},
       ui: {},
       pendingStops: [],
       autoStop: {
@@ -92,12 +91,12 @@ describe('Settings defaults and round trip', () => {
     expect(settings.get()).toEqual(defaultSettings());
   });
 
-  it('keeps every kind of value across a reopen', () => {
+  it('keeps every kind of value across a reopen', async () => {
     const { settings } = openWithWarnings();
     settings.update({ regionId: 'cn-shanghai', language: 'zh-CN', ui: { lastView: 'clusters' } });
     settings.rememberCluster('ehpc-sh-one', { cidrIp: '203.0.113.0/24', runasUser: 'alice' });
     settings.selectCluster('ehpc-sh-one');
-    settings.cacheClusters('cn-shanghai', {
+    await settings.clusterCache.set('cn-shanghai', {
       clusters: [cluster('ehpc-sh-one', 'cn-shanghai')],
       totalCount: 1,
       fetchedAt: '2025-01-02T03:04:05.000Z',
@@ -123,12 +122,12 @@ describe('Settings defaults and round trip', () => {
     expect(data.clusters).toEqual({
       'ehpc-sh-one': { cidrIp: '203.0.113.0/24', runasUser: 'alice' },
     });
-    expect(reopened.cachedClusters('cn-shanghai')).toEqual({
+    expect(reopened.clusterCache.get('cn-shanghai')).toEqual({
       clusters: [cluster('ehpc-sh-one', 'cn-shanghai')],
       totalCount: 1,
       fetchedAt: '2025-01-02T03:04:05.000Z',
     });
-    expect(reopened.cachedClusters('cn-beijing')).toBeUndefined();
+    expect(reopened.clusterCache.get('cn-beijing')).toBeUndefined();
     expect(reopened.pendingStops()).toEqual([
       {
         clusterId: 'ehpc-sh-one',
@@ -273,6 +272,25 @@ describe('Migration', () => {
     expect(onDisk).not.toHaveProperty('region');
     expect(onDisk.__internal__).toEqual({ migrations: { version: '0.1.0' } });
     expect(backups()).toEqual([]);
+  });
+
+  it('accepts a file that still holds the cluster list, and leaves the list out of the next write', () => {
+    const { settings } = openWithWarnings();
+    settings.update({ language: 'en' });
+    // Development builds of 0.1.0 cached the cluster list in settings.json.
+    const onDisk = readFile();
+    onDisk.clusterCache = {
+      'cn-hangzhou': { fetchedAt: '2026-01-01T00:00:00.000Z', totalCount: 1, clusters: [] },
+    };
+    fs.writeFileSync(file(), JSON.stringify(onDisk));
+
+    const { settings: reopened, warnings } = openWithWarnings();
+    expect(warnings).toEqual([]);
+    expect(backups()).toEqual([]);
+    expect(reopened.get()).toEqual({ ...defaultSettings(), language: 'en' });
+    reopened.update({ language: 'zh-CN' });
+    expect(readFile()).not.toHaveProperty('clusterCache');
+    expect(readFile().language).toBe('zh-CN');
   });
 
   it('fills nested fields added later (autoStop keys) from their defaults', () => {

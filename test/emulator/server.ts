@@ -157,6 +157,9 @@ class EmulatorServer {
       case 'latency':
         await this.delay(fault.ms);
         return !this.closing;
+      case 'gate':
+        await fault.opened;
+        return !this.closing;
       case 'hang':
         this.onSettled(rec);
         return false;

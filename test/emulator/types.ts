@@ -95,6 +95,8 @@ export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'error'; status: number; code: string; message?: string }
   | { kind: 'hang' }
+  /** Answers normally once `opened` resolves: a test holds a request back until it has looked. */
+  | { kind: 'gate'; opened: Promise<void> }
   | { kind: 'reset' }
   | { kind: 'html'; status?: number };
 

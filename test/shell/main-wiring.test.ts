@@ -178,10 +178,16 @@ describe('main process wiring', () => {
     await expect(invoke('clusters:select', { clusterId: farm })).resolves.toMatchObject({
       ok: true,
     });
-    expect(window().webContents.sent).toContainEqual({
-      channel: STATE_CHANNEL,
-      payload: expect.objectContaining({ selectedClusterId: farm }),
-    });
+    // State goes out once per turn of the event loop: wait for the push, not a time.
+    await fake.until(
+      () =>
+        window().webContents.sent.some(
+          (m) =>
+            m.channel === STATE_CHANNEL &&
+            (m.payload as { selectedClusterId?: string }).selectedClusterId === farm,
+        ),
+      'the window got a state push with render-farm-01 selected',
+    );
     // The name comes from the cluster list, read after the state push: wait for that, not a time.
     await fake.until(
       () => tray().tooltip.includes('render-farm-01'),
@@ -194,6 +200,10 @@ describe('main process wiring', () => {
 
   it('stops VNC from the tray menu in one click, with a notification', async () => {
     await startVnc(farm);
+    await fake.until(
+      () => tray().item('stop-selected')?.enabled !== false,
+      'the tray offers to stop VNC on render-farm-01',
+    );
     await hook.clickTrayItem('stop-selected');
     expect(vncOf(farm)).toBe('stopped');
     expect(fake.notifications).toContainEqual({

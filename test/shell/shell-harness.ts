@@ -53,7 +53,8 @@ export async function loadShell(opts: ShellHarnessOptions = {}): Promise<ShellHa
     async close() {
       vi.unstubAllEnvs();
       await emulator.close();
-      await rm(configDir, { recursive: true, force: true });
+      // A cluster list answered after the quit may still be writing its cache file: retry.
+      await rm(configDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

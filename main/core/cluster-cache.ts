@@ -1,0 +1,136 @@
+// The last cluster list of each region, in its own file beside settings.json. It is kept apart
+// from the settings because it is large (a thousand clusters is a few hundred KB) and only a
+// cache: settings.json is validated and fsynced on every write, and the pending-stop journal,
+// which is written before every stop, lives there. With the cache inside, every stop paid for
+// re-validating and re-writing the whole list.
+//
+// Here a write is asynchronous and off the caller's path: the list is kept in memory at once,
+// and the file follows on a later turn of the event loop (atomically: temp file, then rename).
+// Like settings.json the file is shared with the other process (the app or the CLI), so a read
+// notices when someone else rewrote it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFile } from 'atomically';
+import { z } from 'zod';
+import { fileVersionOf } from './file-version';
+import { cachedClusterList, regionIdSchema, type CachedClusterList } from './settings-schema';
+
+export const CLUSTER_CACHE_FILE_NAME = 'cluster-cache.json';
+const FORMAT_VERSION = 1;
+
+const cacheFileSchema = z.object({
+  version: z.literal(FORMAT_VERSION),
+  regions: z.record(regionIdSchema, cachedClusterList),
+});
+
+type Regions = Record<string, CachedClusterList>;
+
+export interface ClusterCacheOptions {
+  /** Told when the file could not be written; the list itself is never lost for the caller. */
+  onWarning?: (message: string) => void;
+}
+
+export class ClusterCache {
+  readonly path: string;
+  private readonly onWarning: (message: string) => void;
+  /** What the file holds (or is about to hold); undefined until first read. */
+  private regions?: Regions;
+  /** The version of the file `regions` was read from or written as. */
+  private fileVersion?: string;
+  private writing?: Promise<void>;
+  private dirty = false;
+
+  constructor(filePath: string, opts: ClusterCacheOptions = {}) {
+    this.path = filePath;
+    this.onWarning = opts.onWarning ?? (() => undefined);
+  }
+
+  /** The cache beside a settings file. */
+  static besideSettings(settingsPath: string, opts?: ClusterCacheOptions): ClusterCache {
+    return new ClusterCache(path.join(path.dirname(settingsPath), CLUSTER_CACHE_FILE_NAME), opts);
+  }
+
+  /**
+   * The cached list of a region. The object is shared, not copied (the list can hold a thousand
+   * clusters and is read on every refresh): callers must not change it.
+   */
+  get(regionId: string): CachedClusterList | undefined {
+    return this.current()[regionId];
+  }
+
+  /** Caches a region's list now; the returned promise resolves once the file has it. */
+  set(regionId: string, list: CachedClusterList): Promise<void> {
+    const entry: CachedClusterList = {
+      fetchedAt: list.fetchedAt,
+      totalCount: list.totalCount,
+      clusters: list.clusters,
+    };
+    this.regions = { ...this.current(), [regionId]: entry };
+    return this.persist();
+  }
+
+  /** Forgets every region (signing out: the next account must not see this one's clusters). */
+  clear(): Promise<void> {
+    this.regions = {};
+    return this.persist();
+  }
+
+  /** Resolves when every change made so far is in the file. */
+  async flush(): Promise<void> {
+    await this.writing;
+  }
+
+  private current(): Regions {
+    // While a write is under way, memory is newer than the file.
+    if (this.writing && this.regions) return this.regions;
+    const version = fileVersionOf(this.path);
+    if (this.regions && version === this.fileVersion) return this.regions;
+    this.regions = this.readFile();
+    this.fileVersion = version;
+    return this.regions;
+  }
+
+  /** A missing, unreadable or outdated file is an empty cache; the next write replaces it. */
+  private readFile(): Regions {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(this.path, 'utf8'));
+    } catch {
+      return {};
+    }
+    const parsed = cacheFileSchema.safeParse(raw);
+    return parsed.success ? parsed.data.regions : {};
+  }
+
+  private persist(): Promise<void> {
+    this.dirty = true;
+    this.writing ??= this.drain();
+    return this.writing;
+  }
+
+  /** Writes until the file holds the latest regions; changes made meanwhile go in the next write. */
+  private async drain(): Promise<void> {
+    // Let the caller answer first: serialising a long list is the one costly step here.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.dirty) {
+        this.dirty = false;
+        const json = JSON.stringify({ version: FORMAT_VERSION, regions: this.regions ?? {} });
+        try {
+          await fs.promises.mkdir(path.dirname(this.path), { recursive: true });
+          // No fsync: losing the newest cache in a power cut costs one refresh, nothing more.
+          await writeFile(this.path, json, { encoding: 'utf8', mode: 0o600, fsync: false });
+          this.fileVersion = fileVersionOf(this.path);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException | null)?.code;
+          this.onWarning(
+            `could not cache the cluster list in ${this.path}${code ? ` (${code})` : ''}`,
+          );
+        }
+      }
+    } finally {
+      // In the same turn as the last `dirty` check, so no change can slip between the two.
+      this.writing = undefined;
+    }
+  }
+}
