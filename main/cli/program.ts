@@ -123,8 +123,14 @@ const commands: Record<
     return ExitCode.Ok;
   },
 
-  async clusters(ctx) {
-    const list = await ctx.service.listClusters({ refresh: true });
+  async clusters(ctx, _args, opts) {
+    // --cached: what the window shows first, with no request (a fresh list when none is cached).
+    const list = await ctx.service.listClusters({ refresh: !opts.cached });
+    if (list.fromCache) {
+      ctx.io.stderr.write(
+        `Cached at ${list.fetchedAt}; run \`ehpc-vnc clusters\` without --cached to refresh.\n`,
+      );
+    }
     if (ctx.json) {
       printJson(ctx.io, list.clusters);
     } else if (list.clusters.length === 0) {
@@ -323,7 +329,9 @@ export function buildProgram(
   );
   add('logout', 'remove the AccessKey from the system keychain');
   add('regions', 'list the regions E-HPC offers');
-  add('clusters', 'list the clusters of the region');
+  add('clusters', 'list the clusters of the region', (c) =>
+    c.option('--cached', 'print the list cached by the last refresh (app or CLI), at once'),
+  );
   add('status <clusterId>', 'show whether VNC runs on a cluster');
   add('start <clusterId>', 'start VNC on a cluster', (c) =>
     c.requiredOption('--cidr <ip|cidr>', 'address or CIDR block allowed to connect'),

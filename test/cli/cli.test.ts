@@ -112,6 +112,23 @@ describe('ehpc-vnc', () => {
     expect(table.stdout).toContain('cfd-prod-001');
   });
 
+  it('prints the cached list at once with --cached, saying when it was fetched', async () => {
+    // The refresh of the test above cached six clusters; a new one is not in the cache yet.
+    fx.emulator.addCluster({ id: id(7), name: 'fresh-one', status: 'running', vnc: 'stopped' });
+    const before = fx.emulator.count('ListClusters');
+    const cached = await run(fx, ['clusters', '--cached', '--json']);
+    expect(cached.code).toBe(0);
+    expect(fx.emulator.count('ListClusters')).toBe(before);
+    const ids = (JSON.parse(cached.stdout) as { id: string }[]).map((c) => c.id);
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6].map(id));
+    expect(cached.stderr).toMatch(/^Cached at \d{4}-\d\d-\d\dT.*without --cached to refresh/);
+
+    const fresh = await run(fx, ['clusters', '--json']);
+    expect((JSON.parse(fresh.stdout) as { id: string }[]).map((c) => c.id)).toContain(id(7));
+    expect(fresh.stderr).toBe('');
+    fx.emulator.removeCluster(id(7));
+  });
+
   it('lists regions', async () => {
     const r = await run(fx, ['regions', '--json']);
     expect(r.code).toBe(0);
