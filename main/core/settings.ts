@@ -1,9 +1,11 @@
 // The settings store: one JSON file shared by the app (electron-store) and the CLI (conf), read
-// fresh on every access so each sees the other's writes. Only typed, non-secret fields get in;
-// a file that is not JSON or does not fit the schema is kept aside and replaced by defaults.
+// again whenever the other has written it, and changed only under a lock both take. Only typed,
+// non-secret fields get in; a file that is not JSON or does not fit the schema is kept aside and
+// replaced by defaults. The cluster list is cached apart, in cluster-cache.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf, { type Options as ConfOptions } from 'conf';
+import { lockSync } from 'proper-lockfile';
 import type { z } from 'zod';
 import { AppError } from './app-error';
 import { ClusterCache } from './cluster-cache';
@@ -26,6 +28,15 @@ import { version as appVersion } from '../../package.json';
 export type { SettingsData, PendingStop, CachedClusterList, RememberedCluster };
 
 export const SETTINGS_FILE_NAME = 'settings';
+
+/**
+ * A lock older than this is left over from a process that died holding it, and is taken over.
+ * Writes hold it for milliseconds; the library's minimum is 2 s.
+ */
+const LOCK_STALE_MS = 3000;
+/** Longer than LOCK_STALE_MS, so that a dead holder's lock is taken over rather than failed on. */
+const LOCK_WAIT_MS = 4000;
+const LOCK_POLL_MS = 5;
 
 /** conf's options plus electron-store's `name`; valid for `new Conf()` and `new ElectronStore()`. */
 export type SettingsStoreOptions = ConfOptions<SettingsData> & { name: string };
@@ -100,6 +111,14 @@ function settingsUnwritable(filePath: string, error: unknown): AppError {
     action:
       'Make sure its folder exists and is writable by you, or set EHPC_VNC_CONFIG_DIR to a ' +
       'writable folder.',
+  });
+}
+
+function settingsBusy(filePath: string): AppError {
+  return new AppError({
+    code: 'SettingsUnwritable',
+    message: `The settings file ${filePath} stayed locked by another E-HPC VNC Tray or ehpc-vnc.`,
+    action: 'Try again; if it keeps happening, delete settings.json.lock in that folder.',
   });
 }
 
@@ -207,42 +226,45 @@ export class Settings {
     for (const key of SETTINGS_KEYS) {
       if (Object.hasOwn(patch, key)) picked[key] = patch[key];
     }
-    return this.write({ ...this.read(), ...picked });
+    return this.mutate((current) => ({ ...current, ...picked }));
   }
 
   /** Remembers the CidrIp and run-as user of a cluster; an explicit `undefined` forgets one. */
   rememberCluster(clusterId: string, patch: { cidrIp?: string; runasUser?: string }): void {
     this.requireClusterId(clusterId);
-    const current = this.read();
-    const entry: Record<string, unknown> = { ...current.clusters[clusterId] };
-    for (const key of ['cidrIp', 'runasUser'] as const) {
-      if (Object.hasOwn(patch, key)) entry[key] = patch[key];
-    }
-    this.write({ ...current, clusters: { ...current.clusters, [clusterId]: entry } });
+    this.mutate((current) => {
+      const entry: Record<string, unknown> = { ...current.clusters[clusterId] };
+      for (const key of ['cidrIp', 'runasUser'] as const) {
+        if (Object.hasOwn(patch, key)) entry[key] = patch[key];
+      }
+      return { ...current, clusters: { ...current.clusters, [clusterId]: entry } };
+    });
   }
 
   /** Drops everything remembered about a cluster (selection, recents, CidrIp, run-as user). */
   forgetCluster(clusterId: string): void {
-    const current = this.read();
-    const { [clusterId]: _gone, ...clusters } = current.clusters;
-    this.write({
-      ...current,
-      clusters,
-      recentClusterIds: current.recentClusterIds.filter((id) => id !== clusterId),
-      selectedClusterId:
-        current.selectedClusterId === clusterId ? undefined : current.selectedClusterId,
+    this.mutate((current) => {
+      const { [clusterId]: _gone, ...clusters } = current.clusters;
+      return {
+        ...current,
+        clusters,
+        recentClusterIds: current.recentClusterIds.filter((id) => id !== clusterId),
+        selectedClusterId:
+          current.selectedClusterId === clusterId ? undefined : current.selectedClusterId,
+      };
     });
   }
 
   /** Selects a cluster and moves it to the front of the recent list. */
   selectCluster(clusterId: string): void {
     this.requireClusterId(clusterId);
-    const current = this.read();
-    const recent = [clusterId, ...current.recentClusterIds.filter((id) => id !== clusterId)];
-    this.write({
-      ...current,
-      selectedClusterId: clusterId,
-      recentClusterIds: recent.slice(0, MAX_RECENT_CLUSTERS),
+    this.mutate((current) => {
+      const recent = [clusterId, ...current.recentClusterIds.filter((id) => id !== clusterId)];
+      return {
+        ...current,
+        selectedClusterId: clusterId,
+        recentClusterIds: recent.slice(0, MAX_RECENT_CLUSTERS),
+      };
     });
   }
 
@@ -257,7 +279,6 @@ export class Settings {
 
   /** The same for many clusters in one write (stop-all journals its whole wave at once). */
   addPendingStops(stops: readonly NewPendingStop[]): PendingStop[] {
-    const current = this.read();
     const now = new Date().toISOString();
     const entries = stops.map((stop) => {
       const entry: PendingStop = {
@@ -269,23 +290,27 @@ export class Settings {
       if (stop.cidrIp !== undefined) entry.cidrIp = stop.cidrIp;
       return entry;
     });
+    if (entries.length === 0) return entries;
     const renewed = new Set(entries.map((e) => e.clusterId));
-    const others = current.pendingStops.filter((p) => !renewed.has(p.clusterId));
-    if (entries.length > 0) this.write({ ...current, pendingStops: [...others, ...entries] });
+    this.mutate((current) => {
+      const others = current.pendingStops.filter((p) => !renewed.has(p.clusterId));
+      return { ...current, pendingStops: [...others, ...entries] };
+    });
     return entries;
   }
 
   /** Counts a failed attempt at a pending stop; `lastError` is a message, never a secret. */
   recordPendingStopAttempt(clusterId: string, lastError?: string): PendingStop | undefined {
-    const current = this.read();
     let updated: PendingStop | undefined;
-    const pendingStops = current.pendingStops.map((p) => {
-      if (p.clusterId !== clusterId) return p;
-      updated = { ...p, attempts: p.attempts + 1 };
-      if (lastError !== undefined) updated.lastError = lastError.slice(0, 500);
-      return updated;
+    this.mutate((current) => {
+      const pendingStops = current.pendingStops.map((p) => {
+        if (p.clusterId !== clusterId) return p;
+        updated = { ...p, attempts: p.attempts + 1 };
+        if (lastError !== undefined) updated.lastError = lastError.slice(0, 500);
+        return updated;
+      });
+      return updated ? { ...current, pendingStops } : undefined;
     });
-    if (updated) this.write({ ...current, pendingStops });
     return updated;
   }
 
@@ -296,11 +321,13 @@ export class Settings {
 
   /** Removes the entries of these clusters in one write; how many there were. */
   removePendingStops(clusterIds: readonly string[]): number {
-    const current = this.read();
     const gone = new Set(clusterIds);
-    const pendingStops = current.pendingStops.filter((p) => !gone.has(p.clusterId));
-    const removed = current.pendingStops.length - pendingStops.length;
-    if (removed > 0) this.write({ ...current, pendingStops });
+    let removed = 0;
+    this.mutate((current) => {
+      const pendingStops = current.pendingStops.filter((p) => !gone.has(p.clusterId));
+      removed = current.pendingStops.length - pendingStops.length;
+      return removed > 0 ? { ...current, pendingStops } : undefined;
+    });
     return removed;
   }
 
@@ -311,6 +338,46 @@ export class Settings {
         message: 'Not a valid E-HPC cluster ID.',
         action: 'Pick the cluster again.',
       });
+    }
+  }
+
+  /**
+   * Every change is a read-modify-write of a file the other process (the app or the CLI) may be
+   * changing in the same instant: a logout hook's `ehpc-vnc stop` and the app's stop on logout
+   * both journal their stops. So the read and the write happen under a lock shared by both
+   * processes (proper-lockfile: an atomic mkdir of settings.json.lock), and neither loses the
+   * other's change. `change` returns the new settings, or undefined to leave them as they are.
+   */
+  private mutate(
+    change: (current: SettingsData) => Record<string, unknown> | undefined,
+  ): SettingsData {
+    const release = this.lock();
+    try {
+      const current = this.read();
+      const next = change(current);
+      return next ? this.write(next) : toPlainJson(current);
+    } finally {
+      release();
+    }
+  }
+
+  /** Takes the file's lock, waiting while the other process holds it (for milliseconds). */
+  private lock(): () => void {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        return lockSync(this.path, {
+          realpath: false,
+          stale: LOCK_STALE_MS,
+          // Held for one synchronous write, never long enough for its mtime to need refreshing.
+          onCompromised: () => undefined,
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        if (code !== 'ELOCKED') throw settingsUnwritable(this.path, error);
+        if (Date.now() >= deadline) throw settingsBusy(this.path);
+        sleepSync(LOCK_POLL_MS);
+      }
     }
   }
 
@@ -368,6 +435,11 @@ export class Settings {
       throw settingsUnwritable(this.path, error);
     }
   }
+}
+
+/** Blocks this thread; only for the few milliseconds the other process holds the lock. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function deepFreeze<T>(value: T): T {
