@@ -224,7 +224,9 @@ describe('Leaving safely: what this computer offers', { timeout: 90_000 }, () =>
     const { page, fixture } = app;
     await openLeaving(page);
     const login = page.getByRole('switch', { name: 'Start at login' });
-    await login.check();
+    // click(), not check(): the switch is expected to spring back, and check() fails when that
+    // happens before it looks.
+    await login.click();
     const row = page.locator('.setting').filter({ has: login });
     await row.getByRole('alert').waitFor();
     await expect.poll(() => login.isChecked()).toBe(false);
