@@ -90,6 +90,8 @@ export class AppService {
   private readonly clipboard?: ClipboardPort;
   private readonly createClient: (opts: EhpcClientOptions) => EhpcClient;
   private readonly flights = new SingleFlight();
+  /** Calls outside a flight that write files when they end (a list refresh caches the list). */
+  private readonly outstanding = new Set<Promise<unknown>>();
   private readonly listeners = new Set<(state: AppState) => void>();
   private readonly vnc: Record<string, VncState> = {};
   private readonly busy = new Map<string, AppState['busy'][string]>();
@@ -143,8 +145,21 @@ export class AppService {
 
   /** Resolves when no operation is in flight and the cluster cache is on disk (quit, tests). */
   async idle(): Promise<void> {
-    await this.flights.idle();
-    await this.settings.clusterCache.flush();
+    // A refresh that ends while a flight is awaited writes the cache again, so repeat until both
+    // are quiet: after this, nothing writes to the settings folder (tests then remove it).
+    do {
+      await this.flights.idle();
+      await Promise.allSettled([...this.outstanding]);
+      await this.settings.clusterCache.flush();
+    } while (this.flights.size > 0 || this.outstanding.size > 0);
+  }
+
+  /** Lets `idle()` wait for `work`, which is not in a flight. */
+  private outlast<T>(work: Promise<T>): Promise<T> {
+    this.outstanding.add(work);
+    const forget = () => this.outstanding.delete(work);
+    work.then(forget, forget);
+    return work;
   }
 
   /**
@@ -284,7 +299,11 @@ export class AppService {
    * The cached list at once (`refresh: false`), or a fresh one. A refresh tells the client how
    * many clusters there were last time so that it can fetch every page in one wave.
    */
-  async listClusters(req: Request<'listClusters'>): Promise<ClusterList> {
+  listClusters(req: Request<'listClusters'>): Promise<ClusterList> {
+    return this.outlast(this.cachedOrFreshList(req));
+  }
+
+  private async cachedOrFreshList(req: Request<'listClusters'>): Promise<ClusterList> {
     const regionId = this.regionId();
     const cached = this.settings.clusterCache.get(regionId);
     if (!req.refresh && cached) {
@@ -411,7 +430,11 @@ export class AppService {
    * the whole batch takes about two round trips; a cluster only the refresh knows is asked
    * about when the refresh arrives.
    */
-  async stopAllVnc(): Promise<StopAllResult> {
+  stopAllVnc(): Promise<StopAllResult> {
+    return this.outlast(this.stopAllInRegion());
+  }
+
+  private async stopAllInRegion(): Promise<StopAllResult> {
     const regionId = this.regionId();
     // One keychain read and one SDK client for the whole batch.
     const shared = this.client(regionId);

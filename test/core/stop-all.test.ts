@@ -1,7 +1,10 @@
 // Stop-all through the real AppService against the emulator over real HTTP: statuses ride with
 // the list's refresh, the refreshed list decides which clusters count, and the window and tray
 // get one state push per turn of the event loop rather than one per change.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLUSTER_CACHE_FILE_NAME } from '../../main/core/cluster-cache';
 import type { AppState } from '../../preload/shared/contract';
 import { generatedClusters, type SeedCluster } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
@@ -148,5 +151,31 @@ describe('the cached lists and the account', () => {
       regionId: REGION,
     });
     expect(fx.settings.clusterCache.get('cn-beijing')).toBeUndefined();
+  });
+});
+
+describe('idle()', () => {
+  // Quitting, and every test's clean-up, rely on it: after idle() nothing writes to the settings
+  // folder. A refresh is not an operation on one cluster, so it is not in a flight.
+  it.each([
+    ['a list refresh', () => fx.service.listClusters({ refresh: true })],
+    ['a stop-all', () => fx.service.stopAllVnc()],
+  ])('waits for %s still on the wire, and for the cache it writes', async (_, start) => {
+    let openGate = (): void => undefined;
+    const opened = new Promise<void>((resolve) => (openGate = resolve));
+    fx.emulator.inject({ action: 'ListClusters', fault: { kind: 'gate', opened } });
+    const work = start();
+    await fx.emulator.waitForRequests(1, 'ListClusters');
+    let idle = false;
+    const quiet = fx.service.idle().then(() => (idle = true));
+    await nextTurn();
+    expect(idle).toBe(false);
+    fx.emulator.clearFaults();
+    openGate();
+    await quiet;
+    await work;
+    const file = join(fx.settingsDir, CLUSTER_CACHE_FILE_NAME);
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { regions: Record<string, unknown> };
+    expect(Object.keys(onDisk.regions)).toEqual([REGION]);
   });
 });
