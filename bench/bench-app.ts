@@ -53,7 +53,7 @@ export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchA
         endpoint: emulator.url,
       }),
     async close() {
-      await service.idle();
+      await service.quiescent();
       await vault.deleteAccessKey().catch(() => undefined);
       await emulator.close();
       await rm(dir, { recursive: true, force: true });

@@ -30,6 +30,9 @@ process.on('message', (req: ChildRequest) => {
       } else if (req.op === 'setClusters') {
         for (const id of req.ids) emulator.setCluster(id, req.patch);
         send({ kind: 'reply', id: req.id });
+      } else if (req.op === 'closeIdleConnections') {
+        emulator.closeIdleConnections();
+        send({ kind: 'reply', id: req.id });
       } else {
         await emulator.close();
         send({ kind: 'reply', id: req.id });

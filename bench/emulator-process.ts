@@ -14,6 +14,7 @@ export interface RemoteEmulatorOptions {
 export type ChildRequest =
   | { id: number; op: 'count'; action?: string }
   | { id: number; op: 'setClusters'; ids: string[]; patch: Partial<EmulatorClusterState> }
+  | { id: number; op: 'closeIdleConnections' }
   | { id: number; op: 'close' };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -29,6 +30,8 @@ export interface RemoteEmulator {
   regionId: string;
   count(action?: string): Promise<number>;
   setClusters(ids: string[], patch: Partial<EmulatorClusterState>): Promise<void>;
+  /** Drops every idle keep-alive connection, and resolves once this process has seen them go. */
+  closeIdleConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,12 @@ export function startRemoteEmulator(opts: RemoteEmulatorOptions): Promise<Remote
         regionId: raw.regionId,
         count: async (action) => (await ask({ op: 'count', action })) ?? 0,
         setClusters: async (ids, patch) => void (await ask({ op: 'setClusters', ids, patch })),
+        closeIdleConnections: async () => {
+          await ask({ op: 'closeIdleConnections' });
+          // The FINs reached this machine's kernel before the reply did; a 20 ms timer fires only
+          // after a poll of the event loop, which reads them and empties the client's pool.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
         close: async () => {
           const exited = new Promise<void>((done) => child.once('exit', () => done()));
           await ask({ op: 'close' });

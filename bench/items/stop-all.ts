@@ -1,11 +1,10 @@
 // Item 2: stop VNC on every cluster. One cluster at a time (list, then status and stop if running,
 // with the core client) against AppService.stopAllVnc, which refreshes the list (warm: one wave)
 // while it asks for the statuses of the clusters it had cached, then stops through its pool.
-import { globalAgent } from 'node:http';
 import { createLimiter } from '../../main/core/ehpc/limiter';
 import { generatedClusters, type SeedCluster } from '../../test/emulator';
 import { bareSdk } from '../baselines';
-import { startBenchApp } from '../bench-app';
+import { startBenchApp, type BenchApp } from '../bench-app';
 import { round2, sampleInterleaved } from '../measure';
 import type { Row } from '../report';
 import { withinRtt } from '../verdict';
@@ -26,13 +25,17 @@ export const LONG_RTT_FACTOR = 5;
 const CIDR = '203.0.113.0/24';
 
 /**
- * Every sample starts from closed connections, as a stop-all after a while away does (Node's
- * agent closes idle sockets after 5 s). Otherwise a variant run just after a wide one would
- * reuse its 50 open sockets and one run after the 5-second one-by-one loop would not.
+ * Before each sample: VNC running again on every cluster, and no open connection, as for a
+ * stop-all after a while away (the endpoint drops idle keep-alive connections). Otherwise a
+ * variant run just after a wide one would reuse its open connections and one run after the
+ * one-by-one loop would not. The SDK's pool (httpx's own agent) is out of reach, so the
+ * emulator closes them.
  */
-function closeIdleConnections(): void {
-  // The SDK, the core client and the bare baseline all go through the global agent.
-  globalAgent.destroy();
+function restarter(app: BenchApp, ids: string[]): () => Promise<void> {
+  return async () => {
+    await app.emulator.setClusters(ids, { vnc: 'running' });
+    await app.emulator.closeIdleConnections();
+  };
 }
 
 // Every cluster running with VNC up: the worst case, a status and a stop each.
@@ -60,10 +63,7 @@ async function atRunRtt(opts: StopAllOptions): Promise<Row[]> {
   try {
     for (const id of ids) app.settings.rememberCluster(id, { cidrIp: CIDR });
     const client = app.client();
-    const restartAll = async () => {
-      await app.emulator.setClusters(ids, { vnc: 'running' });
-      closeIdleConnections();
-    };
+    const restartAll = restarter(app, ids);
     const sequential = async (): Promise<void> => {
       const { clusters } = await client.listClusters();
       for (const c of clusters.filter((x) => x.status === 'running')) {
@@ -178,10 +178,7 @@ async function atLongRtt(opts: StopAllOptions): Promise<Row> {
   const app = await startBenchApp({ clusters: seeds, latencyMs: rttMs });
   try {
     for (const id of ids) app.settings.rememberCluster(id, { cidrIp: CIDR });
-    const restartAll = async () => {
-      await app.emulator.setClusters(ids, { vnc: 'running' });
-      closeIdleConnections();
-    };
+    const restartAll = restarter(app, ids);
     let stopped = 0;
     const stopAll = async () => {
       stopped = (await app.service.stopAllVnc()).stopped.length;

@@ -90,8 +90,9 @@ export class AppService {
   private readonly clipboard?: ClipboardPort;
   private readonly createClient: (opts: EhpcClientOptions) => EhpcClient;
   private readonly flights = new SingleFlight();
-  /** Calls outside a flight that write files when they end (a list refresh caches the list). */
-  private readonly outstanding = new Set<Promise<unknown>>();
+  /** Work outside a flight that writes files as it goes or ends: stop-alls, list refreshes. */
+  private readonly changes = new Set<Promise<unknown>>();
+  private readonly reads = new Set<Promise<unknown>>();
   private readonly listeners = new Set<(state: AppState) => void>();
   private readonly vnc: Record<string, VncState> = {};
   private readonly busy = new Map<string, AppState['busy'][string]>();
@@ -143,21 +144,37 @@ export class AppService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves when no operation is in flight and the cluster cache is on disk (quit, tests). */
-  async idle(): Promise<void> {
-    // A refresh that ends while a flight is awaited writes the cache again, so repeat until both
-    // are quiet: after this, nothing writes to the settings folder (tests then remove it).
-    do {
-      await this.flights.idle();
-      await Promise.allSettled([...this.outstanding]);
-      await this.settings.clusterCache.flush();
-    } while (this.flights.size > 0 || this.outstanding.size > 0);
+  /**
+   * Resolves when no change (a stop, a stop-all, a start, a password) is in flight and the
+   * cluster cache is on disk: what quitting waits for. A list refresh does not hold it up.
+   */
+  idle(): Promise<void> {
+    return this.settle(false);
   }
 
-  /** Lets `idle()` wait for `work`, which is not in a flight. */
-  private outlast<T>(work: Promise<T>): Promise<T> {
-    this.outstanding.add(work);
-    const forget = () => this.outstanding.delete(work);
+  /**
+   * `idle()`, and no list refresh in flight either: after this nothing writes to the settings
+   * folder, which tests then remove.
+   */
+  quiescent(): Promise<void> {
+    return this.settle(true);
+  }
+
+  private async settle(withReads: boolean): Promise<void> {
+    const outside = () => [...this.changes, ...(withReads ? this.reads : [])];
+    // Work that ends while another is awaited may start or cache more, so repeat until quiet.
+    do {
+      await this.flights.idle();
+      await Promise.allSettled(outside());
+      await this.settings.clusterCache.flush();
+    } while (this.flights.size > 0 || outside().length > 0);
+  }
+
+  /** Lets `idle()` (a change) or `quiescent()` alone (a read) wait for `work`, outside a flight. */
+  private outlast<T>(kind: 'change' | 'read', work: Promise<T>): Promise<T> {
+    const set = kind === 'change' ? this.changes : this.reads;
+    set.add(work);
+    const forget = () => set.delete(work);
     work.then(forget, forget);
     return work;
   }
@@ -300,7 +317,7 @@ export class AppService {
    * many clusters there were last time so that it can fetch every page in one wave.
    */
   listClusters(req: Request<'listClusters'>): Promise<ClusterList> {
-    return this.outlast(this.cachedOrFreshList(req));
+    return this.outlast('read', this.cachedOrFreshList(req));
   }
 
   private async cachedOrFreshList(req: Request<'listClusters'>): Promise<ClusterList> {
@@ -431,7 +448,7 @@ export class AppService {
    * about when the refresh arrives.
    */
   stopAllVnc(): Promise<StopAllResult> {
-    return this.outlast(this.stopAllInRegion());
+    return this.outlast('change', this.stopAllInRegion());
   }
 
   private async stopAllInRegion(): Promise<StopAllResult> {

@@ -154,28 +154,51 @@ describe('the cached lists and the account', () => {
   });
 });
 
-describe('idle()', () => {
-  // Quitting, and every test's clean-up, rely on it: after idle() nothing writes to the settings
-  // folder. A refresh is not an operation on one cluster, so it is not in a flight.
-  it.each([
-    ['a list refresh', () => fx.service.listClusters({ refresh: true })],
-    ['a stop-all', () => fx.service.stopAllVnc()],
-  ])('waits for %s still on the wire, and for the cache it writes', async (_, start) => {
-    let openGate = (): void => undefined;
-    const opened = new Promise<void>((resolve) => (openGate = resolve));
+describe('idle() and quiescent()', () => {
+  // Quitting waits for idle(), every test's clean-up for quiescent(): after it, nothing writes to
+  // the settings folder. Neither a refresh nor a stop-all is an operation on one cluster, so
+  // neither is in a flight.
+  const holdListClusters = () => {
+    let open = (): void => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
     fx.emulator.inject({ action: 'ListClusters', fault: { kind: 'gate', opened } });
+    return () => {
+      fx.emulator.clearFaults();
+      open();
+    };
+  };
+  const cachedRegionsOnDisk = () => {
+    const file = join(fx.settingsDir, CLUSTER_CACHE_FILE_NAME);
+    return Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { regions: object }).regions);
+  };
+
+  it.each([
+    [
+      'quiescent() waits for a list refresh',
+      'quiescent',
+      () => fx.service.listClusters({ refresh: true }),
+    ],
+    ['idle() waits for a stop-all', 'idle', () => fx.service.stopAllVnc()],
+  ] as const)('%s still on the wire, and for the cache it writes', async (_, wait, start) => {
+    const release = holdListClusters();
     const work = start();
     await fx.emulator.waitForRequests(1, 'ListClusters');
-    let idle = false;
-    const quiet = fx.service.idle().then(() => (idle = true));
+    let settled = false;
+    const quiet = fx.service[wait]().then(() => (settled = true));
     await nextTurn();
-    expect(idle).toBe(false);
-    fx.emulator.clearFaults();
-    openGate();
+    expect(settled).toBe(false);
+    release();
     await quiet;
     await work;
-    const file = join(fx.settingsDir, CLUSTER_CACHE_FILE_NAME);
-    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { regions: Record<string, unknown> };
-    expect(Object.keys(onDisk.regions)).toEqual([REGION]);
+    expect(cachedRegionsOnDisk()).toEqual([REGION]);
+  });
+
+  it('idle() does not hold quitting up for a list refresh', async () => {
+    const release = holdListClusters();
+    const refresh = fx.service.listClusters({ refresh: true });
+    await fx.emulator.waitForRequests(1, 'ListClusters');
+    await fx.service.idle();
+    release();
+    await refresh;
   });
 });

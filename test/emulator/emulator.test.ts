@@ -282,6 +282,23 @@ describe('ListClusters pagination', () => {
   });
 });
 
+describe('connections', () => {
+  const ask = () => callApi(client, 'GetVisualServiceStatus', { query: { ClusterId: RUNNING } });
+
+  it('are kept alive between requests, and closed when idle on demand', async () => {
+    await ask();
+    await ask();
+    // The SDK reuses its connection: the round trip counted in the bench is the request's alone.
+    expect(emu.connectionCount()).toBe(1);
+    emu.closeIdleConnections();
+    // The FIN is in this machine's kernel already; the client reads it at its next poll, which
+    // comes before a 20 ms timer can fire.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ask();
+    expect(emu.connectionCount()).toBe(2);
+  });
+});
+
 describe('VNC operations keep state', () => {
   const status = async (id: string) =>
     (await callApi(client, 'GetVisualServiceStatus', { query: { ClusterId: id } })).body['Message'];

@@ -273,6 +273,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     emu.server.once('error', reject);
     emu.server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
+  let connections = 0;
+  emu.server.on('connection', () => void connections++);
   const { port } = emu.server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
   return {
@@ -290,6 +292,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     addCluster: (seed) => store.add(seed),
     removeCluster: (id) => store.remove(id),
     addAccessKey: (k) => void emu.keys.set(k.accessKeyId, { ...k }),
+    connectionCount: () => connections,
+    closeIdleConnections: () => emu.server.closeIdleConnections(),
     close: () => emu.close(),
   };
 }

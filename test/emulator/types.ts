@@ -129,6 +129,13 @@ export interface Emulator {
   addCluster(seed: SeedCluster): void;
   removeCluster(id: string): void;
   addAccessKey(k: EmulatorAccessKey): void;
+  /** TCP connections accepted so far (a reused keep-alive connection counts once). */
+  connectionCount(): number;
+  /**
+   * Closes the keep-alive connections no request is using, so the next requests open new ones,
+   * as they do after the endpoint has dropped an idle connection.
+   */
+  closeIdleConnections(): void;
   /** Closes the server and destroys every socket, including hung ones. */
   close(): Promise<void>;
 }

@@ -104,7 +104,7 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     clipboard,
     cliEnv,
     async close() {
-      await service.idle();
+      await service.quiescent();
       await vault.deleteAccessKey().catch(() => undefined);
       await emulator.close();
       await rm(settingsDir, { recursive: true, force: true });
