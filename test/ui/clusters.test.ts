@@ -1,5 +1,6 @@
 // The cluster picker: the cached list at once, a background refresh, and search among many.
 import { describe, expect, it } from 'vitest';
+import { generatedClusters } from '../emulator';
 import { startAppFixture } from '../support/app-fixture';
 import type { UiApp } from './harness';
 import { useUiSuite } from './suite';
@@ -102,5 +103,46 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     await region.selectOption('cn-beijing');
     await page.getByText('No clusters in cn-beijing.').waitFor();
     expect(fixture.settings.get().regionId).toBe('cn-beijing');
+  });
+});
+
+describe('coming back to the popover', { timeout: 60_000 }, () => {
+  const RENDER = 'ehpc-hz-000002'; // render-farm-01: running, VNC stopped
+  const listCalls = (a: UiApp) => a.calls.filter((op) => op === 'listClusters').length;
+  const statusCalls = (a: UiApp) => a.calls.filter((op) => op === 'getVncStatus').length;
+  // What the window sees when the shell shows and focuses the hidden popover again.
+  const comeBack = (a: UiApp) => a.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+
+  it('fetches the list and the VNC status again after a while, not right away', async () => {
+    app = await ui.open({ fakeClock: true });
+    const { page, fixture } = app;
+    const count = page.getByText(/^\d+ clusters$/);
+    const before = Number((await textOf(count)).split(' ')[0]);
+    await page.getByRole('button', { name: /^render-farm-01\b/ }).click();
+    const status = page.locator('.vnc-state');
+    await status.getByText('Stopped').waitFor();
+
+    // Meanwhile, elsewhere: VNC started from the console, and a new cluster.
+    fixture.emulator.setCluster(RENDER, { vnc: 'running' });
+    const [newcomer] = generatedClusters(1, fixture.emulator.regionId);
+    if (!newcomer) throw new Error('no generated cluster');
+    fixture.emulator.addCluster({ ...newcomer, id: 'ehpc-hz-brandnew', name: 'brand-new-cluster' });
+
+    // Reopened at once: nothing is fetched again.
+    const lists = listCalls(app);
+    const statuses = statusCalls(app);
+    await comeBack(app);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect([listCalls(app), statusCalls(app)]).toEqual([lists, statuses]);
+
+    // Reopened after a while: both are fetched again, in the background.
+    await page.clock.fastForward(20_000);
+    await comeBack(app);
+    await status.getByText('Running').waitFor();
+    expect(listCalls(app)).toBe(lists + 1);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByText(`${before + 1} clusters`).waitFor();
+    expect(await page.getByRole('button', { name: /^brand-new-cluster\b/ }).count()).toBe(1);
+    expect(app.problems).toEqual([]);
   });
 });

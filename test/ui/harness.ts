@@ -100,6 +100,8 @@ export interface OpenOptions {
   locale?: string;
   colorScheme?: 'light' | 'dark';
   deviceScaleFactor?: number;
+  /** Playwright's fake clock in the page (time still runs), for `page.clock.fastForward`. */
+  fakeClock?: boolean;
 }
 
 export interface UiApp {
@@ -167,6 +169,7 @@ export async function startUi(): Promise<UiHarness> {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    if (opts.fakeClock) await page.clock.install();
     const unsubscribe = fixture.service.onState((state: AppState) => {
       void page
         .evaluate(

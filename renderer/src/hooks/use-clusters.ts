@@ -1,8 +1,10 @@
 // The cluster list of the current region: the cached list at once, then a refresh in the
-// background, so the popover never opens onto a spinner when it has something to show.
+// background, so the popover never opens onto a spinner when it has something to show; and
+// again when the popover comes back after a while.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorInfo, ClusterList } from '../../../preload/shared/contract';
 import { call } from '../bridge';
+import { useRefreshOnReturn } from './use-refresh-on-return';
 
 export interface ClustersState {
   list?: ClusterList;
@@ -46,6 +48,7 @@ export function useClusters(regionId: string | undefined) {
       await refresh();
     })();
   }, [regionId, refresh]);
+  useRefreshOnReturn(refresh, regionId !== undefined);
 
   const state: ClustersState =
     held.regionId === regionId ? held : { refreshing: regionId !== undefined };

@@ -1,7 +1,7 @@
 // The VNC service of one cluster: its status, Stop (the primary action) and Start with the
 // CidrIp to open port 12016 to. Busy and VNC states pushed from main (a stop started from the
 // tray) show here as if started here.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppState, ClusterSummary, Preferences } from '../../../preload/shared/contract';
 import { isValidCidrIp } from '../../../preload/shared/validation';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -10,6 +10,7 @@ import { Spinner } from '../components/Spinner';
 import { StatusBadge } from '../components/StatusBadge';
 import { RefreshIcon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
+import { useRefreshOnReturn } from '../hooks/use-refresh-on-return';
 import { useI18n } from '../i18n/i18n';
 
 interface VncPanelProps {
@@ -45,6 +46,9 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
   const starting = start.pending || busy === 'starting';
   const anyBusy = stopping || starting || busy === 'password';
   const checking = status.pending || busy === 'status';
+  // Back after a while: VNC may have been started or stopped elsewhere (the console, a script).
+  const recheck = useCallback(() => void checkStatus({ clusterId }), [checkStatus, clusterId]);
+  useRefreshOnReturn(recheck, !anyBusy && !checking);
   // A stop main could not confirm (offline, timeout, 5xx) stays journalled and is retried by main.
   const stopOwed = !stopping && (appState.pendingStops ?? []).includes(clusterId);
   const vnc = stopping
