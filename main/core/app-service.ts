@@ -145,8 +145,9 @@ export class AppService {
   }
 
   /**
-   * Resolves when no change (a stop, a stop-all, a start, a password) is in flight and the
-   * cluster cache is on disk: what quitting waits for. A list refresh does not hold it up.
+   * Resolves when no operation on a cluster (a stop, a start, a password, a status) and no
+   * stop-all is in flight, and the cluster cache is on disk: what quitting waits for. A list
+   * refresh does not hold it up.
    */
   idle(): Promise<void> {
     return this.settle(false);
