@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorInfo, AutoStopInfo, Request } from '../../../preload/shared/contract';
 import { call } from '../bridge';
+import { useMounted } from './use-mounted';
 
 export type AutoStopPatch = Request<'setAutoStop'>;
 export type AutoStopField = keyof AutoStopPatch;
@@ -40,14 +41,7 @@ export function useAutoStop(): AutoStopHandle {
   const [savedCount, setSavedCount] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const newest = useRef(0);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   useEffect(() => {
     let live = true;
@@ -66,23 +60,26 @@ export function useAutoStop(): AutoStopHandle {
     setAttempt((n) => n + 1);
   }, []);
 
-  const save = useCallback(async (field: AutoStopField, patch: AutoStopPatch) => {
-    const mine = ++newest.current;
-    setErrors(({ [field]: _cleared, ...others }) => others);
-    setInfo((current) => current && applyPatch(current, patch));
-    const result = await call('setAutoStop', patch);
-    if (!mounted.current) return false;
-    if (result.ok) {
-      if (mine === newest.current) setInfo(result.value);
-      setSavedCount((n) => n + 1);
-      return true;
-    }
-    setErrors((e) => ({ ...e, [field]: result.error }));
-    // Show what is really saved, unless a newer change is already on its way.
-    const fresh = await call('getAutoStop', {});
-    if (mounted.current && fresh.ok && mine === newest.current) setInfo(fresh.value);
-    return false;
-  }, []);
+  const save = useCallback(
+    async (field: AutoStopField, patch: AutoStopPatch) => {
+      const mine = ++newest.current;
+      setErrors(({ [field]: _cleared, ...others }) => others);
+      setInfo((current) => current && applyPatch(current, patch));
+      const result = await call('setAutoStop', patch);
+      if (!mounted.current) return false;
+      if (result.ok) {
+        if (mine === newest.current) setInfo(result.value);
+        setSavedCount((n) => n + 1);
+        return true;
+      }
+      setErrors((e) => ({ ...e, [field]: result.error }));
+      // Show what is really saved, unless a newer change is already on its way.
+      const fresh = await call('getAutoStop', {});
+      if (mounted.current && fresh.ok && mine === newest.current) setInfo(fresh.value);
+      return false;
+    },
+    [mounted],
+  );
 
   return { info, loadError, reload, save, errors, savedCount };
 }

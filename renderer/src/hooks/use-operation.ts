@@ -1,9 +1,10 @@
 // Runs one bridge operation at a time for a component and keeps what the screen needs to show:
 // pending, the last value, the last error. A result that arrives after unmount, or after a newer
 // call, is dropped so a slow answer can never overwrite a fresh one.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AppErrorInfo, Operation, Request, Responses } from '../../../preload/shared/contract';
 import { call, type OpResult } from '../bridge';
+import { useMounted } from './use-mounted';
 
 export interface OperationState<T> {
   pending: boolean;
@@ -19,14 +20,7 @@ export interface OperationHandle<K extends Operation> extends OperationState<Res
 export function useOperation<K extends Operation>(op: K): OperationHandle<K> {
   const [state, setState] = useState<OperationState<Responses[K]>>({ pending: false });
   const generation = useRef(0);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const run = useCallback(
     async (request: Request<K>) => {
@@ -41,7 +35,7 @@ export function useOperation<K extends Operation>(op: K): OperationHandle<K> {
       );
       return result;
     },
-    [op],
+    [op, mounted],
   );
 
   const reset = useCallback(() => {

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorInfo, AppState, PendingStopInfo } from '../../../preload/shared/contract';
 import { call, type OpResult } from '../bridge';
+import { useMounted } from './use-mounted';
 
 export interface PendingStopsHandle {
   list?: PendingStopInfo[];
@@ -28,25 +29,21 @@ export function usePendingStops(appState: AppState): PendingStopsHandle {
   const [list, setList] = useState<PendingStopInfo[]>();
   const [error, setError] = useState<AppErrorInfo>();
   const generation = useRef(0);
-  const mounted = useRef(true);
+  const mounted = useMounted();
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const apply = useCallback((mine: number, r: OpResult<'listPendingStops'>) => {
-    if (!mounted.current || mine !== generation.current) return undefined;
-    if (!r.ok) {
-      setError(r.error);
-      return undefined;
-    }
-    setList(r.value);
-    setError(undefined);
-    return r.value;
-  }, []);
+  const apply = useCallback(
+    (mine: number, r: OpResult<'listPendingStops'>) => {
+      if (!mounted.current || mine !== generation.current) return undefined;
+      if (!r.ok) {
+        setError(r.error);
+        return undefined;
+      }
+      setList(r.value);
+      setError(undefined);
+      return r.value;
+    },
+    [mounted],
+  );
 
   const refresh = useCallback(async () => {
     const mine = ++generation.current;
