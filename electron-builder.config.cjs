@@ -1,7 +1,8 @@
 // electron-builder: how the app becomes installers. `npm run pack` makes the unpacked app for
 // this OS (release/<os>-unpacked), `npm run dist` the installers (see docs/INSTALL.md).
-// Only dist/{main,preload,renderer} and the production node_modules go into app.asar; the tray
-// images go beside it in resources/tray (main/shell/tray-icons.ts looks there when packaged).
+// Only dist/{main,preload,renderer} and keytar's run-time files go into app.asar: scripts/build.mjs
+// bundles every other dependency into dist/main. The tray images go beside it in resources/tray
+// (main/shell/tray-icons.ts looks there when packaged).
 // Signing and notarization happen only when their secrets are in the environment.
 'use strict';
 
@@ -33,18 +34,17 @@ const config = {
     'dist/main/**/*',
     'dist/preload/**/*',
     'dist/renderer/**/*',
-    // Never shipped: source maps, sources and type declarations, docs, tests, native build
-    // leftovers. Licence files stay: the dependencies' licences ask for them.
+    // Never shipped: source maps, sources and type declarations, .env files.
     // (The CLI in dist/cli runs on Node, which the packaged app does not provide.)
     '!**/*.{map,ts,tsx,mts,cts}',
     '!**/.env*',
-    // Any casing (README, Readme, ChangeLog, …): globs here are case-sensitive.
-    '!**/node_modules/**/{[Rr][Ee][Aa][Dd][Mm][Ee],[Cc][Hh][Aa][Nn][Gg][Ee][Ll][Oo][Gg],[Hh][Ii][Ss][Tt][Oo][Rr][Yy]}*',
-    '!**/node_modules/**/{test,tests,__tests__,spec,docs,doc,example,examples,.github,benchmark}/**',
-    '!**/node_modules/keytar/{src/**,binding.gyp}',
-    '!**/node_modules/keytar/build/{Makefile,*.mk,config.gypi,Release/obj.target/**,Release/.deps/**,node_gyp_bins/**}',
-    // React is compiled into dist/renderer by Vite; the main process never loads it.
-    '!**/node_modules/{react,react-dom,scheduler}/**',
+    // The bundles need no node_modules. keytar, the one dependency left (native: the OS loads
+    // its .node file from disk), needs at run time only its loader and its module; what it
+    // installs with (prebuild-install and its tree, node-addon-api, the C++ sources) stays out.
+    '!node_modules/**',
+    'node_modules/keytar/{package.json,LICENSE.md}',
+    'node_modules/keytar/lib/**',
+    'node_modules/keytar/build/Release/keytar.node',
   ],
   // keytar's native module must be a real file: the OS loader cannot read inside an asar.
   asarUnpack: ['**/node_modules/keytar/build/Release/*.node'],

@@ -3,7 +3,6 @@
 // which no SDK-based client can go.
 import { Agent, request } from 'node:http';
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
-import { RuntimeOptions } from '@alicloud/tea-util';
 import { EMULATOR_KEY, signV3 } from '../test/emulator';
 
 /** Where the emulator listens (in this process or another). */
@@ -17,6 +16,8 @@ type ClientClass = typeof OpenApiModule;
 const Client: ClientClass =
   (OpenApiModule as unknown as { default?: ClientClass }).default ?? OpenApiModule;
 type SdkClient = InstanceType<ClientClass>;
+/** callApi reads its runtime options' fields only; none set (tea-util is no dependency of ours). */
+const NO_RUNTIME_OPTIONS = {} as Parameters<SdkClient['callApi']>[2];
 
 export type Body = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ export function bareSdk(emulator: Endpoint): BareSdk {
       const res: unknown = await client.callApi(
         params,
         new OpenApiRequest({ query }),
-        new RuntimeOptions({}),
+        NO_RUNTIME_OPTIONS,
       );
       return ((res as { body?: Body }).body ?? {}) as Body;
     },

@@ -1,12 +1,19 @@
 // Builds every runnable part into dist/:
-//   dist/main/index.mjs      Electron main (shell + core), dependencies left to node_modules
+//   dist/main/index.mjs      Electron main (shell + core) with its dependencies bundled in; the
+//                            SDK is a chunk of its own (dist/main/chunks/), loaded at the first call
 //   dist/preload/index.cjs   the sandboxed preload: one CommonJS file, only `electron` external
-//   dist/cli/ehpc-vnc.mjs    the CLI (plain Node)
+//   dist/cli/ehpc-vnc.mjs    the CLI (plain Node): one file, dependencies bundled in
 //   dist/renderer/           the React page (Vite)
+// Bundled code needs no node_modules at run time, so the package ships only what cannot be
+// bundled (EXTERNAL): Electron itself and keytar, whose native module the OS must load from disk.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Never bundled: provided by Electron, or native (keytar's .node file is loaded by the OS). */
+export const EXTERNAL = ['electron', 'keytar'];
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
@@ -18,17 +25,65 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+/**
+ * The SDK and a few other dependencies are CommonJS: in an ES module bundle their `require` of
+ * Node built-ins needs a real `require`, and the odd `__dirname` a value.
+ */
+const esmRequireShim = [
+  "import { createRequire as __shimCreateRequire } from 'node:module';",
+  'const require = __shimCreateRequire(import.meta.url);',
+].join('\n');
+
+/** Where a bundled file's package lives: `node_modules/@s/b` for `node_modules/@s/b/x/y.js`. */
+function packageDirOf(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match?.[1];
+}
+
+/**
+ * The licences of the packages bundled into `metafile`'s outputs, in one text file beside them:
+ * their licences ask for their notices to travel with the code, and their LICENSE files no
+ * longer ship in node_modules.
+ */
+async function writeThirdPartyLicenses(metafile, outfile) {
+  const dirs = new Set();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const input of Object.keys(output.inputs)) {
+      const dir = packageDirOf(input);
+      if (dir) dirs.add(dir);
+    }
+  }
+  const sections = [];
+  for (const dir of [...dirs].sort()) {
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    const licenceFile = (await readdir(dir)).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = licenceFile
+      ? await readFile(path.join(dir, licenceFile), 'utf8')
+      : `License: ${pkg.license ?? 'see the package'}`;
+    sections.push(`${pkg.name}@${pkg.version}\n\n${text.trim()}\n`);
+  }
+  await writeFile(outfile, sections.join(`\n${'-'.repeat(78)}\n\n`));
+}
 
 if (only.length === 0) await rm('dist', { recursive: true, force: true });
 
 if (want('main') && existsSync('main/shell/index.ts')) {
-  await build({
+  await rm('dist/main', { recursive: true, force: true });
+  const { metafile } = await build({
     ...common,
-    entryPoints: ['main/shell/index.ts'],
-    outfile: 'dist/main/index.mjs',
+    entryPoints: { index: 'main/shell/index.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
-    packages: 'external',
+    // The SDK's dynamic import (main/core/ehpc/sdk-transport.ts) stays a separate chunk, so
+    // start-up neither loads nor parses it.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    external: EXTERNAL,
+    banner: { js: esmRequireShim },
+    metafile: true,
   });
+  await writeThirdPartyLicenses(metafile, 'dist/main/THIRD-PARTY-LICENSES.txt');
 }
 if (want('preload') && existsSync('preload/index.ts')) {
   await build({
@@ -45,8 +100,9 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
     entryPoints: ['main/cli/ehpc-vnc.ts'],
     outfile: 'dist/cli/ehpc-vnc.mjs',
     format: 'esm',
-    packages: 'external',
-    banner: { js: '#!/usr/bin/env node' },
+    // One file: the SDK is bundled in, and evaluated only when the first call imports it.
+    external: EXTERNAL,
+    banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);
 }

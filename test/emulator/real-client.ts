@@ -1,7 +1,6 @@
 // The real @alicloud/openapi-client, set up for the emulator the way ehpc-api.md describes, for
 // the emulator's own tests (the app's client is tested separately, against the same server).
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
-import { RuntimeOptions } from '@alicloud/tea-util';
 import type { EmulatorAccessKey } from './types';
 
 // Loaded from ESM, the CJS package's default import is its `exports` object, whose `default` is
@@ -11,6 +10,9 @@ const Client: ClientClass =
   (OpenApiModule as unknown as { default?: ClientClass }).default ?? OpenApiModule;
 
 export type OpenApiClient = InstanceType<ClientClass>;
+
+/** callApi reads its runtime options' fields only; none set (tea-util is no dependency of ours). */
+const NO_RUNTIME_OPTIONS = {} as Parameters<OpenApiClient['callApi']>[2];
 
 export interface ClientOptions {
   readTimeout?: number;
@@ -64,7 +66,7 @@ export async function callApi(
     bodyType: 'json',
   });
   const request = new OpenApiRequest({ query: input.query, body: input.body });
-  const res = (await client.callApi(params, request, new RuntimeOptions({}))) as {
+  const res = (await client.callApi(params, request, NO_RUNTIME_OPTIONS)) as {
     statusCode: number;
     body: Record<string, unknown>;
   };

@@ -87,14 +87,34 @@ export class AsarContents {
   }
 }
 
-/** Package names a bundled ES module or CommonJS file loads at run time (not Node built-ins). */
+/** Files of the app (`./x`, `../y`) that a module imports statically, and dynamically. */
+export function relativeImports(source: string): { static: string[]; dynamic: string[] } {
+  const collect = (pattern: RegExp) =>
+    [...source.matchAll(pattern)]
+      .map(([, specifier]) => specifier ?? '')
+      .filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../'));
+  return {
+    static: [
+      ...collect(/\bfrom\s*["']([^"']+)["']/g),
+      ...collect(/^\s*import\s*["']([^"']+)["']/gm),
+    ],
+    dynamic: collect(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
+  };
+}
+
+/**
+ * Package names a bundled ES module or CommonJS file loads at run time (not Node built-ins).
+ * Only statements count: bundled code also holds such text in strings and comments (ajv's code
+ * generator writes `require("ajv/dist/runtime/equal")` into the validators it compiles).
+ */
 export function bareImports(source: string): string[] {
   const found = new Set<string>();
+  const notInCode = String.raw`(?<![\w$.'"\`])`;
   const patterns = [
-    /\bfrom\s*["']([^"']+)["']/g,
-    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-    /\bimport\s*["']([^"']+)["']/g,
-    /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /^\s*(?:import|export)\b[^;'"`]*?\bfrom\s*["']([^"']+)["']/gm,
+    /^\s*import\s*["']([^"']+)["']/gm,
+    new RegExp(`${notInCode}import\\s*\\(\\s*["']([^"']+)["']\\s*\\)`, 'g'),
+    new RegExp(`${notInCode}(?:__)?require\\s*\\(\\s*["']([^"']+)["']\\s*\\)`, 'g'),
   ];
   for (const pattern of patterns) {
     for (const [, specifier] of source.matchAll(pattern)) {

@@ -1,12 +1,12 @@
 // The one place that touches @alicloud/openapi-client. It is CommonJS with `exports.default =
 // Client` and `__esModule`: TypeScript types the default import as the class, but Node's ESM
-// loader (used by tsx, vitest's externalised deps and our esbuild bundles, which keep packages
-// external) hands us `module.exports` itself, so the class is at `.default`. `clientClass` takes
-// whichever it is given. Named exports (Config, Params, OpenApiRequest) come through Node's
-// CJS named-export detection and work as they are.
+// loader (used by tsx and vitest's externalised deps) and esbuild's bundles of our ES modules
+// hand us `module.exports` itself, so the class is at `.default`. `clientClass` takes whichever
+// it is given. Named exports (Config, Params, OpenApiRequest) come through as they are.
 //
 // The SDK is imported on the first call, not at start-up: it is most of the core's load time,
-// and the tray should be on screen before anything needs it.
+// and the tray should be on screen before anything needs it. In the app's bundle this dynamic
+// import is a chunk of its own (scripts/build.mjs), loaded only then.
 import type OpenApiModule from '@alicloud/openapi-client';
 import type { Config } from '@alicloud/openapi-client';
 import type { Endpoint } from './endpoint';
@@ -23,17 +23,27 @@ function clientClass(mod: unknown): OpenApiClientClass {
 }
 
 async function importSdk() {
-  const [openApi, teaUtil] = await Promise.all([
-    import('@alicloud/openapi-client'),
-    import('@alicloud/tea-util'),
-  ]);
+  const openApi = await import('@alicloud/openapi-client');
   return {
     Client: clientClass(openApi.default),
     Config: openApi.Config,
     OpenApiRequest: openApi.OpenApiRequest,
     Params: openApi.Params,
-    RuntimeOptions: teaUtil.RuntimeOptions,
   };
+}
+
+/**
+ * `callApi`'s runtime options. The SDK types them as @alicloud/tea-util's RuntimeOptions class,
+ * but only ever reads their fields (never a method), so a plain object does: importing that
+ * package ourselves would pull in a second copy of it with moment, moment-timezone and lodash.
+ */
+type RuntimeOptions = Parameters<OpenApiClient['callApi']>[2];
+function runtimeOptions(fields: {
+  readTimeout: number;
+  connectTimeout: number;
+  autoretry: boolean;
+}): RuntimeOptions {
+  return fields as unknown as RuntimeOptions;
 }
 
 let sdk: ReturnType<typeof importSdk> | undefined;
@@ -82,7 +92,7 @@ export function createSdkTransport(opts: TransportOptions): RpcTransport {
   };
 
   return async (action, method, params) => {
-    const { OpenApiRequest, Params, RuntimeOptions } = await loadSdk();
+    const { OpenApiRequest, Params } = await loadSdk();
     client ??= getClient();
     // Everything as strings: the V3 canonical query and the form encoder then agree byte for byte.
     const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
@@ -98,7 +108,7 @@ export function createSdkTransport(opts: TransportOptions): RpcTransport {
       reqBodyType: 'formData',
       bodyType: 'json',
     });
-    const runtime = new RuntimeOptions({ readTimeout, connectTimeout, autoretry: false });
+    const runtime = runtimeOptions({ readTimeout, connectTimeout, autoretry: false });
     const res = await (await client).callApi(apiParams, request, runtime);
     const body: unknown = res.body;
     const statusCode: unknown = res.statusCode;
