@@ -7,12 +7,15 @@
 // Here a write is asynchronous and off the caller's path: the list is kept in memory at once,
 // and the file follows on a later turn of the event loop (atomically: temp file, then rename).
 // Like settings.json the file is shared with the other process (the app or the CLI), so a read
-// notices when someone else rewrote it.
+// notices when someone else rewrote it; and like it, the file is the user's alone (0600 in a
+// 0700 folder), and a symbolic link in its place is neither read nor written through.
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFile } from 'atomically';
 import { z } from 'zod';
+import { AppError } from './app-error';
 import { fileVersionOf } from './file-version';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, refuseSymlink } from './settings-files';
 import { cachedClusterList, regionIdSchema, type CachedClusterList } from './settings-schema';
 
 export const CLUSTER_CACHE_FILE_NAME = 'cluster-cache.json';
@@ -90,16 +93,27 @@ export class ClusterCache {
     return this.regions;
   }
 
-  /** A missing, unreadable or outdated file is an empty cache; the next write replaces it. */
+  /**
+   * A missing, unreadable or outdated file is an empty cache; the next write replaces it. A link
+   * is an empty cache too, and said so: what it points at is not read.
+   */
   private readFile(): Regions {
     let raw: unknown;
     try {
+      refuseSymlink(this.path);
       raw = JSON.parse(fs.readFileSync(this.path, 'utf8'));
-    } catch {
+    } catch (error) {
+      if (error instanceof AppError) this.onWarning(`${error.message} ${error.action}`);
       return {};
     }
     const parsed = cacheFileSchema.safeParse(raw);
     return parsed.success ? parsed.data.regions : {};
+  }
+
+  private writeFailure(error: unknown): string {
+    if (error instanceof AppError) return `${error.message} ${error.action}`;
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    return `could not cache the cluster list in ${this.path}${code ? ` (${code})` : ''}`;
   }
 
   private persist(): Promise<void> {
@@ -117,15 +131,21 @@ export class ClusterCache {
         this.dirty = false;
         const json = JSON.stringify({ version: FORMAT_VERSION, regions: this.regions ?? {} });
         try {
-          await fs.promises.mkdir(path.dirname(this.path), { recursive: true });
+          await fs.promises.mkdir(path.dirname(this.path), {
+            recursive: true,
+            mode: PRIVATE_DIR_MODE,
+          });
+          // `atomically` would write through a link (it resolves the path first).
+          refuseSymlink(this.path);
           // No fsync: losing the newest cache in a power cut costs one refresh, nothing more.
-          await writeFile(this.path, json, { encoding: 'utf8', mode: 0o600, fsync: false });
+          await writeFile(this.path, json, {
+            encoding: 'utf8',
+            mode: PRIVATE_FILE_MODE,
+            fsync: false,
+          });
           this.fileVersion = fileVersionOf(this.path);
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException | null)?.code;
-          this.onWarning(
-            `could not cache the cluster list in ${this.path}${code ? ` (${code})` : ''}`,
-          );
+          this.onWarning(this.writeFailure(error));
         }
       }
     } finally {

@@ -1,7 +1,7 @@
 // The shape of settings.json, once: a zod schema that cleans every write (unknown keys are
-// dropped, so nothing secret can ride along) and, converted to JSON Schema, lets conf and
-// electron-store reject a file that does not fit. Patterns are regexes rather than refinements
-// so that they survive the conversion.
+// dropped, so nothing secret can ride along) and checks the file on every read (where a key it
+// does not know makes the file not fit). It is the only validation the file gets: the store
+// (conf, electron-store) is given no JSON Schema.
 import { z } from 'zod';
 import { isValidCidrIp } from '../../preload/shared/validation';
 import type { ClusterSummary } from '../../preload/shared/contract';
@@ -137,36 +137,46 @@ export const CONF_INTERNAL_KEY = '__internal__';
 
 /**
  * Development builds of 0.1.0 kept the cluster list in settings.json. The file may still hold
- * it: the file schema lets it pass (rather than reject the whole file), the zod schema drops it
- * on read, and the next write leaves it out.
+ * it: it is let pass (rather than the whole file rejected), dropped on read, and the next write
+ * leaves it out.
  */
 const LEGACY_KEYS = ['clusterCache'];
 
-type JsonSchema = Record<string, unknown>;
+/** Top-level keys the file may hold besides the settings. */
+const FILE_ONLY_KEYS: ReadonlySet<string> = new Set([CONF_INTERNAL_KEY, ...LEGACY_KEYS]);
 
-/** The file's JSON Schema, split the way conf wants it: per-key `schema` and a `rootSchema`. */
-export function settingsJsonSchema(): {
-  schema: Record<string, JsonSchema>;
-  rootSchema: JsonSchema;
-} {
-  const full = z.toJSONSchema(settingsSchema, {
-    target: 'draft-2020-12',
-    override: ({ zodSchema, jsonSchema }) => {
-      // The file validator (ajv with useDefaults) must leave a missing scope missing, so that
-      // withLegacyAutoStopScope derives it rather than the default 'selected' winning.
-      if (zodSchema !== autoStopFields) return;
-      jsonSchema.required = jsonSchema.required?.filter((key) => key !== 'scope');
-      const scope = jsonSchema.properties?.scope;
-      if (scope && typeof scope === 'object') delete scope.default;
-    },
-  }) as JsonSchema;
-  const { $schema: _draft, type: _type, properties, ...rootSchema } = full;
-  return {
-    schema: {
-      ...(properties as Record<string, JsonSchema>),
-      [CONF_INTERNAL_KEY]: { type: 'object' },
-      ...Object.fromEntries(LEGACY_KEYS.map((key) => [key, {}])),
-    },
-    rootSchema,
-  };
+export type SettingsFileCheck = { ok: true; data: SettingsData } | { ok: false; problems: number };
+
+/**
+ * Checks what settings.json holds: the settings, or how many problems it has. Stricter than a
+ * write: a key the schema does not know, at any depth, means the file was not written by us (a
+ * hand edit, a newer version, a pasted secret) and it does not fit.
+ */
+export function parseSettingsFile(raw: unknown): SettingsFileCheck {
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.length };
+  const own = isRecord(raw)
+    ? Object.fromEntries(Object.entries(raw).filter(([key]) => !FILE_ONLY_KEYS.has(key)))
+    : raw;
+  const unknown = unknownKeys(own, parsed.data);
+  return unknown > 0 ? { ok: false, problems: unknown } : { ok: true, data: parsed.data };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * How many keys of `raw` the parse dropped. zod's output keeps every key it knows (and adds
+ * defaults), so a key of the input missing from the output is one the schema does not know.
+ */
+function unknownKeys(raw: unknown, parsed: unknown): number {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    return raw.reduce<number>((n, item, i) => n + unknownKeys(item, parsed[i]), 0);
+  }
+  if (!isRecord(raw) || !isRecord(parsed)) return 0;
+  let count = 0;
+  for (const [key, value] of Object.entries(raw)) {
+    count += Object.hasOwn(parsed, key) ? unknownKeys(value, parsed[key]) : 1;
+  }
+  return count;
 }

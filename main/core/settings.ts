@@ -1,85 +1,56 @@
-// The settings store: one JSON file shared by the app (electron-store) and the CLI (conf), read
-// again whenever the other has written it, and changed only under a lock both take. Only typed,
-// non-secret fields get in; a file that is not JSON or does not fit the schema is kept aside and
-// replaced by defaults. The cluster list is cached apart, in cluster-cache.ts.
-import fs from 'node:fs';
+// The settings: one JSON file shared by the app (electron-store) and the CLI (conf), read again
+// whenever the other has written it, and changed only under a lock both take. Only typed,
+// non-secret fields get in, checked once, with zod; a file that is not JSON or does not fit is
+// kept aside and replaced by defaults. The folder and the files are the user's alone, and links
+// are refused (settings-files.ts). The cluster list is cached apart, in cluster-cache.ts.
+// Helpers by job: settings-store.ts (the store and a bad file), settings-lock.ts,
+// settings-pending-stops.ts (the journal), settings-errors.ts, settings-schema.ts (the shape),
+// settings-migrations.ts.
+import Conf from 'conf';
 import path from 'node:path';
-import Conf, { type Options as ConfOptions } from 'conf';
-import { lockSync } from 'proper-lockfile';
-import type { z } from 'zod';
-import { AppError } from './app-error';
-import { ClusterCache } from './cluster-cache';
+import { ClusterCache, CLUSTER_CACHE_FILE_NAME } from './cluster-cache';
 import { fileVersionOf } from './file-version';
 import { configDir } from './config-dir';
-import { settingsMigrations } from './settings-migrations';
+import { invalidClusterId, invalidSetting, settingsUnwritable } from './settings-errors';
+import { makePrivate, refuseSymlink } from './settings-files';
+import { lockSettingsFile } from './settings-lock';
+import {
+  journalEntries,
+  withAttempt,
+  withEntries,
+  withoutClusters,
+  type NewPendingStop,
+} from './settings-pending-stops';
+import {
+  contentMisfit,
+  createStore,
+  isInvalidContent,
+  setAside,
+  settingsFilePath,
+  type KeyValueStore,
+  type SettingsStoreOptions,
+} from './settings-store';
 import {
   MAX_RECENT_CLUSTERS,
   defaultSettings,
-  settingsJsonSchema,
+  parseSettingsFile,
   settingsSchema,
   type CachedClusterList,
   type PendingStop,
   type RememberedCluster,
   type SettingsData,
 } from './settings-schema';
+import { AppError } from './app-error';
 import { isValidClusterId } from '../../preload/shared/validation';
-import { version as appVersion } from '../../package.json';
 
-export type { SettingsData, PendingStop, CachedClusterList, RememberedCluster };
-
-export const SETTINGS_FILE_NAME = 'settings';
-
-/**
- * A lock older than this is left over from a process that died holding it, and is taken over.
- * Writes hold it for milliseconds; the library's minimum is 2 s.
- */
-const LOCK_STALE_MS = 3000;
-/** Longer than LOCK_STALE_MS, so that a dead holder's lock is taken over rather than failed on. */
-const LOCK_WAIT_MS = 4000;
-const LOCK_POLL_MS = 5;
-
-/** conf's options plus electron-store's `name`; valid for `new Conf()` and `new ElectronStore()`. */
-export type SettingsStoreOptions = ConfOptions<SettingsData> & { name: string };
-
-/**
- * Options for the store behind settings.json in `dir`. Differences between the two libraries
- * that matter here: electron-store replaces `configName` with its own `name` (default
- * 'config'), so both are given; it reads a relative `cwd` against userData, so `cwd` is made
- * absolute; and it fills `projectVersion` from Electron's app version only when missing, while
- * conf requires it whenever there are migrations, so it is given from package.json.
- */
-export function settingsStoreOptions(dir: string): SettingsStoreOptions {
-  const { schema, rootSchema } = settingsJsonSchema();
-  return {
-    cwd: path.resolve(dir),
-    configName: SETTINGS_FILE_NAME,
-    name: SETTINGS_FILE_NAME,
-    fileExtension: 'json',
-    schema: schema as ConfOptions<SettingsData>['schema'],
-    rootSchema: rootSchema as ConfOptions<SettingsData>['rootSchema'],
-    defaults: defaultSettings(),
-    migrations: settingsMigrations,
-    projectVersion: appVersion,
-    // We move a bad file aside ourselves (clearing it would lose it without a trace).
-    clearInvalidConfig: false,
-    // Cluster IDs may contain dots; keys are never paths.
-    accessPropertiesByDotNotation: false,
-    watch: false,
-  };
-}
-
-export function settingsFilePath(dir: string): string {
-  return path.join(path.resolve(dir), `${SETTINGS_FILE_NAME}.json`);
-}
-
-/** The part of conf's API used here; an ElectronStore instance fits it too. */
-export interface KeyValueStore {
-  readonly path: string;
-  get store(): SettingsData;
-  set store(value: SettingsData);
-  /** Back to the defaults. */
-  clear(): void;
-}
+export type { SettingsData, PendingStop, CachedClusterList, RememberedCluster, NewPendingStop };
+export {
+  SETTINGS_FILE_NAME,
+  settingsFilePath,
+  settingsStoreOptions,
+  type KeyValueStore,
+  type SettingsStoreOptions,
+} from './settings-store';
 
 export interface SettingsOptions {
   /** Told when the file had to be replaced; the CLI prints it to stderr, the app logs it. */
@@ -93,81 +64,12 @@ export interface OpenSettingsOptions extends SettingsOptions {
   createStore?: (options: SettingsStoreOptions) => KeyValueStore;
 }
 
-/** Errors conf raises for a file it can read but not accept. */
-function isInvalidContent(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return (
-    error.name === 'SyntaxError' ||
-    error.message.startsWith('Config schema violation:') ||
-    error.message.startsWith('Something went wrong during the migration!')
-  );
-}
-
-function settingsUnwritable(filePath: string, error: unknown): AppError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return new AppError({
-    code: 'SettingsUnwritable',
-    message: `Cannot read or write the settings file ${filePath}${code ? ` (${code})` : ''}.`,
-    action:
-      'Make sure its folder exists and is writable by you, or set EHPC_VNC_CONFIG_DIR to a ' +
-      'writable folder.',
-  });
-}
-
-function settingsBusy(filePath: string): AppError {
-  return new AppError({
-    code: 'SettingsUnwritable',
-    message: `The settings file ${filePath} stayed locked by another E-HPC VNC Tray or ehpc-vnc.`,
-    action: 'Try again; if it keeps happening, delete settings.json.lock in that folder.',
-  });
-}
-
-function invalidSetting(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` \`${issue.path.join('.')}\`` : '';
-  // The value itself is left out of the message: it may be anything a caller passed.
-  return new AppError({
-    code: 'InvalidInput',
-    message: `The setting${where} is not valid.`,
-    action: 'Correct the value and try again.',
-  });
-}
-
-function timestampForFileName(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-/** Moves a bad settings file aside (never deletes it) and returns where it went. */
-function quarantine(filePath: string, now = new Date()): string {
-  const base = `${filePath}.corrupt-${timestampForFileName(now)}`;
-  let target = base;
-  for (let n = 1; fs.existsSync(target); n++) target = `${base}-${n}`;
-  fs.renameSync(filePath, target);
-  return target;
-}
-
-function warningFor(filePath: string, backup: string, error: unknown): string {
-  const why =
-    error instanceof Error && error.name === 'SyntaxError'
-      ? 'is not valid JSON'
-      : 'does not fit the expected format';
-  return `The settings file ${filePath} ${why}; it was kept as ${backup} and the defaults are used.`;
-}
-
 /** Zod's parse result without `undefined` holes, so the file and the schema agree. */
 function toPlainJson(value: unknown): SettingsData {
   return JSON.parse(JSON.stringify(value)) as SettingsData;
 }
 
 const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as (keyof SettingsData)[];
-
-/** What a caller gives to record a pending stop; the journal adds the rest. */
-export interface NewPendingStop {
-  clusterId: string;
-  regionId: string;
-  cidrIp?: string;
-  requestedAt?: string;
-}
 
 export class Settings {
   readonly path: string;
@@ -177,27 +79,26 @@ export class Settings {
   private cache?: { key: string; data: SettingsData };
   private readonly onWarning: (message: string) => void;
 
-  /** Opens settings.json in `dir` (configDir() by default), recovering from a bad file. */
+  /**
+   * Opens settings.json in `dir` (configDir() by default), recovering from a bad file. The
+   * folder is made private first, and a link in place of a file refused (SettingsFileIsSymlink).
+   */
   static open(opts: OpenSettingsOptions = {}): Settings {
-    const dir = opts.dir ?? configDir();
-    const options = settingsStoreOptions(dir);
+    const dir = path.resolve(opts.dir ?? configDir());
     const filePath = settingsFilePath(dir);
-    const create = opts.createStore ?? ((o: SettingsStoreOptions) => new Conf<SettingsData>(o));
     const warn = opts.onWarning ?? (() => undefined);
-    let store: KeyValueStore;
     try {
-      store = create(options);
+      makePrivate(dir, [filePath, path.join(dir, CLUSTER_CACHE_FILE_NAME)], warn);
     } catch (error) {
-      if (!isInvalidContent(error)) throw settingsUnwritable(filePath, error);
-      const backup = moveAside(filePath, error);
-      warn(warningFor(filePath, backup, error));
-      try {
-        store = create(options);
-      } catch (retryError) {
-        throw settingsUnwritable(filePath, retryError);
-      }
+      if (error instanceof AppError) throw error;
+      throw settingsUnwritable(filePath, error);
     }
-    return new Settings(store, opts);
+    const create = opts.createStore ?? ((o: SettingsStoreOptions) => new Conf<SettingsData>(o));
+    const settings = new Settings(createStore(create, dir, warn), opts);
+    // The one check of the content, now rather than at the first use: a bad file is set aside
+    // (and said so) while the app or the CLI starts.
+    settings.read();
+    return settings;
   }
 
   constructor(store: KeyValueStore, opts: SettingsOptions = {}) {
@@ -279,23 +180,12 @@ export class Settings {
 
   /** The same for many clusters in one write (stop-all journals its whole wave at once). */
   addPendingStops(stops: readonly NewPendingStop[]): PendingStop[] {
-    const now = new Date().toISOString();
-    const entries = stops.map((stop) => {
-      const entry: PendingStop = {
-        clusterId: stop.clusterId,
-        regionId: stop.regionId,
-        requestedAt: stop.requestedAt ?? now,
-        attempts: 0,
-      };
-      if (stop.cidrIp !== undefined) entry.cidrIp = stop.cidrIp;
-      return entry;
-    });
+    const entries = journalEntries(stops);
     if (entries.length === 0) return entries;
-    const renewed = new Set(entries.map((e) => e.clusterId));
-    this.mutate((current) => {
-      const others = current.pendingStops.filter((p) => !renewed.has(p.clusterId));
-      return { ...current, pendingStops: [...others, ...entries] };
-    });
+    this.mutate((current) => ({
+      ...current,
+      pendingStops: withEntries(current.pendingStops, entries),
+    }));
     return entries;
   }
 
@@ -303,13 +193,9 @@ export class Settings {
   recordPendingStopAttempt(clusterId: string, lastError?: string): PendingStop | undefined {
     let updated: PendingStop | undefined;
     this.mutate((current) => {
-      const pendingStops = current.pendingStops.map((p) => {
-        if (p.clusterId !== clusterId) return p;
-        updated = { ...p, attempts: p.attempts + 1 };
-        if (lastError !== undefined) updated.lastError = lastError.slice(0, 500);
-        return updated;
-      });
-      return updated ? { ...current, pendingStops } : undefined;
+      const next = withAttempt(current.pendingStops, clusterId, lastError);
+      updated = next.updated;
+      return updated ? { ...current, pendingStops: next.journal } : undefined;
     });
     return updated;
   }
@@ -321,10 +207,9 @@ export class Settings {
 
   /** Removes the entries of these clusters in one write; how many there were. */
   removePendingStops(clusterIds: readonly string[]): number {
-    const gone = new Set(clusterIds);
     let removed = 0;
     this.mutate((current) => {
-      const pendingStops = current.pendingStops.filter((p) => !gone.has(p.clusterId));
+      const pendingStops = withoutClusters(current.pendingStops, clusterIds);
       removed = current.pendingStops.length - pendingStops.length;
       return removed > 0 ? { ...current, pendingStops } : undefined;
     });
@@ -332,13 +217,7 @@ export class Settings {
   }
 
   private requireClusterId(clusterId: string): void {
-    if (!isValidClusterId(clusterId)) {
-      throw new AppError({
-        code: 'InvalidInput',
-        message: 'Not a valid E-HPC cluster ID.',
-        action: 'Pick the cluster again.',
-      });
-    }
+    if (!isValidClusterId(clusterId)) throw invalidClusterId();
   }
 
   /**
@@ -351,33 +230,13 @@ export class Settings {
   private mutate(
     change: (current: SettingsData) => Record<string, unknown> | undefined,
   ): SettingsData {
-    const release = this.lock();
+    const release = lockSettingsFile(this.path);
     try {
       const current = this.read();
       const next = change(current);
       return next ? this.write(next) : toPlainJson(current);
     } finally {
       release();
-    }
-  }
-
-  /** Takes the file's lock, waiting while the other process holds it (for milliseconds). */
-  private lock(): () => void {
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        return lockSync(this.path, {
-          realpath: false,
-          stale: LOCK_STALE_MS,
-          // Held for one synchronous write, never long enough for its mtime to need refreshing.
-          onCompromised: () => undefined,
-        });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException | null)?.code;
-        if (code !== 'ELOCKED') throw settingsUnwritable(this.path, error);
-        if (Date.now() >= deadline) throw settingsBusy(this.path);
-        sleepSync(LOCK_POLL_MS);
-      }
     }
   }
 
@@ -395,29 +254,29 @@ export class Settings {
   }
 
   private readFile(): SettingsData {
+    refuseSymlink(this.path);
     try {
       return this.parseFile(this.kv.store);
     } catch (error) {
       if (!isInvalidContent(error)) throw settingsUnwritable(this.path, error);
       // Someone (a hand edit, an older CLI) broke the file since it was opened.
-      const backup = moveAside(this.path, error);
-      this.onWarning(warningFor(this.path, backup, error));
+      setAside(this.path, error, this.onWarning);
       this.resetToDefaults();
       return defaultSettings();
     }
   }
 
-  private parseFile(raw: SettingsData): SettingsData {
-    const parsed = settingsSchema.safeParse(raw);
-    if (parsed.success) return toPlainJson(parsed.data);
-    // The JSON Schema cannot express every rule (CIDR ranges); the file is bad all the same.
-    throw new Error(`Config schema violation: ${parsed.error.issues.length} problem(s)`);
+  private parseFile(raw: unknown): SettingsData {
+    const checked = parseSettingsFile(raw);
+    if (!checked.ok) throw contentMisfit(checked.problems);
+    return toPlainJson(checked.data);
   }
 
   private write(next: Record<string, unknown>): SettingsData {
     const parsed = settingsSchema.safeParse(next);
     if (!parsed.success) throw invalidSetting(parsed.error);
     const clean = toPlainJson(parsed.data);
+    refuseSymlink(this.path);
     try {
       this.kv.store = clean;
     } catch (error) {
@@ -429,6 +288,7 @@ export class Settings {
   }
 
   private resetToDefaults(): void {
+    refuseSymlink(this.path);
     try {
       this.kv.clear();
     } catch (error) {
@@ -437,24 +297,10 @@ export class Settings {
   }
 }
 
-/** Blocks this thread; only for the few milliseconds the other process holds the lock. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
-}
-
-function moveAside(filePath: string, cause: unknown): string {
-  try {
-    return quarantine(filePath);
-  } catch (error) {
-    // Could not even move it: report the folder, not the content problem.
-    throw settingsUnwritable(filePath, (error as NodeJS.ErrnoException).code ? error : cause);
-  }
 }

@@ -215,13 +215,6 @@ describe('Settings accept only typed, non-secret fields', () => {
     expectAppError(() => settings.selectCluster('bad id; rm -rf /'), 'InvalidInput');
     expect(fs.readFileSync(file(), 'utf8')).toBe(before);
   });
-
-  it('declares additionalProperties false in the file schema', () => {
-    const options = settingsStoreOptions(dir);
-    expect(options.rootSchema).toMatchObject({ additionalProperties: false });
-    const clusters = options.schema?.clusters as { additionalProperties: Record<string, unknown> };
-    expect(clusters.additionalProperties.additionalProperties).toBe(false);
-  });
 });
 
 describe('Two instances on one file (app and CLI)', () => {
