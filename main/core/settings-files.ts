@@ -47,7 +47,9 @@ export function makePrivate(
 function tighten(target: string, warn: (m: string) => void, kind: 'folder' | 'file'): void {
   let st: fs.Stats;
   try {
-    st = fs.lstatSync(target);
+    // The folder may be a link (a dotfiles setup linking ~/.config): its target is what counts.
+    // A file link never gets here (refused above).
+    st = kind === 'folder' ? fs.statSync(target) : fs.lstatSync(target);
   } catch {
     return; // a file not written yet is created 0600
   }

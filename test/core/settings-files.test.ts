@@ -183,3 +183,16 @@ describe('A symbolic link in place of a file is refused', () => {
     target.unchanged();
   });
 });
+
+describe.skipIf(!posix)('A linked settings folder', () => {
+  it('is allowed (dotfiles setups link ~/.config), and its target is made private', () => {
+    const real = path.join(work, 'real-cfg');
+    fs.mkdirSync(real, { mode: 0o755 });
+    fs.chmodSync(real, 0o755);
+    const linked = path.join(work, 'linked-cfg');
+    fs.symlinkSync(real, linked);
+    Settings.open({ dir: linked }).update({ regionId: 'cn-beijing' });
+    expect(modeOf(real)).toBe(0o700);
+    expect(modeOf(path.join(real, 'settings.json'))).toBe(0o600);
+  });
+});
