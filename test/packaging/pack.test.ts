@@ -228,6 +228,11 @@ describe('the packaged app (electron-builder --dir, linux-x64)', () => {
     }
     // The sandboxed preload is one file: it may load nothing but electron.
     expect(bareImports(asar.text('dist/preload/index.cjs'))).toEqual(['electron']);
+    // The bundled packages' licences travel with them, in one file.
+    const licences = asar.text('dist/main/THIRD-PARTY-LICENSES.txt');
+    for (const name of ['@alicloud/openapi-client', 'zod', 'conf', 'electron-store']) {
+      expect(licences, name).toMatch(new RegExp(`^${name}@\\d`, 'm'));
+    }
   });
 
   it('leaves moment, moment-timezone, lodash and the xml2js browser build out', () => {
