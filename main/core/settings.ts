@@ -1,11 +1,8 @@
-// The settings: one JSON file shared by the app (electron-store) and the CLI (conf), read again
-// whenever the other has written it, and changed only under a lock both take. Only typed,
-// non-secret fields get in, checked once, with zod; a file that is not JSON or does not fit is
-// kept aside and replaced by defaults. The folder and the files are the user's alone, and links
-// are refused (settings-files.ts). The cluster list is cached apart, in cluster-cache.ts.
-// Helpers by job: settings-store.ts (the store and a bad file), settings-lock.ts,
-// settings-pending-stops.ts (the journal), settings-errors.ts, settings-schema.ts (the shape),
-// settings-migrations.ts.
+// The settings: one JSON file shared by the app (electron-store) and the CLI (conf), re-read
+// when the other has written it, changed only under a lock both take, checked once with zod (a
+// bad file is kept aside and replaced by defaults), private to the user, links refused. Helpers
+// by job: settings-{store,lock,files,errors,schema,migrations,pending-stops}.ts; the cluster
+// list has its own file (cluster-cache.ts).
 import Conf from 'conf';
 import path from 'node:path';
 import { ClusterCache, CLUSTER_CACHE_FILE_NAME } from './cluster-cache';
