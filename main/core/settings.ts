@@ -76,10 +76,7 @@ export class Settings {
   private cache?: { key: string; data: SettingsData };
   private readonly onWarning: (message: string) => void;
 
-  /**
-   * Opens settings.json in `dir` (configDir() by default), recovering from a bad file. The
-   * folder is made private first, and a link in place of a file refused (SettingsFileIsSymlink).
-   */
+  /** Opens settings.json in `dir` (configDir() by default); makes the folder private first. */
   static open(opts: OpenSettingsOptions = {}): Settings {
     const dir = path.resolve(opts.dir ?? configDir());
     const filePath = settingsFilePath(dir);
@@ -87,14 +84,11 @@ export class Settings {
     try {
       makePrivate(dir, [filePath, path.join(dir, CLUSTER_CACHE_FILE_NAME)], warn);
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw settingsUnwritable(filePath, error);
+      throw error instanceof AppError ? error : settingsUnwritable(filePath, error);
     }
     const create = opts.createStore ?? ((o: SettingsStoreOptions) => new Conf<SettingsData>(o));
     const settings = new Settings(createStore(create, dir, warn), opts);
-    // The one check of the content, now rather than at the first use: a bad file is set aside
-    // (and said so) while the app or the CLI starts.
-    settings.read();
+    settings.read(); // checks the content now: a bad file is set aside while starting up
     return settings;
   }
 
