@@ -1,12 +1,13 @@
 // Keeps the tray's model current from the AppState main pushes: VNC states and operations in
 // flight, and with them sign-in, the selected and recent clusters, their names and the language.
 // A push is applied as it is; nothing is read back through the handler table (no keychain read
-// per push). Only at start, before any push has said who is signed in, is the session asked for
-// once, which also makes the core learn it and push it.
+// per push). Only at start is anything asked: who is signed in (unless a push said so already;
+// asking makes the core learn it and push it), and the cluster list, the cached one when there
+// is one, so that the menu and the notices have names before the window ever lists clusters.
 import type { AppState, HandlerTable, Language } from '../../preload/shared/contract';
 import { trayModel, type TrayModel } from './tray-menu';
 
-export type ModelTable = Pick<HandlerTable, 'getSession'>;
+export type ModelTable = Pick<HandlerTable, 'getSession' | 'listClusters'>;
 
 export interface TrayModelSourceDeps {
   table: ModelTable;
@@ -19,7 +20,7 @@ export interface TrayModelSource {
   current(): TrayModel;
   /** Applies a pushed state. */
   applyState(state: AppState): void;
-  /** Asks who is signed in when no pushed state has said so yet (at start). */
+  /** At start: asks who is signed in (unless a push said so) and for the cluster names. */
   start(): Promise<void>;
   setLastActionFailed(failed: boolean): void;
   /** A cluster's name if known, else its ID. */
@@ -64,10 +65,18 @@ export function createTrayModelSource(deps: TrayModelSourceDeps): TrayModelSourc
       publish();
     },
     async start() {
-      if (state.session) return;
-      const session = await deps.table.getSession({}).catch(() => undefined);
-      if (session?.ok && !state.session) {
-        signedInAtStart = session.value.signedIn;
+      if (!state.session) {
+        const session = await deps.table.getSession({}).catch(() => undefined);
+        if (session?.ok && !state.session) {
+          signedInAtStart = session.value.signedIn;
+          publish();
+        }
+      }
+      if (!(state.session?.signedIn ?? signedInAtStart)) return;
+      // The cached list costs nothing; without one, this is the one fetch (and caches it).
+      const list = await deps.table.listClusters({ refresh: false }).catch(() => undefined);
+      if (list?.ok) {
+        for (const c of list.value.clusters) names[c.id] = c.name;
         publish();
       }
     },

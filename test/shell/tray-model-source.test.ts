@@ -58,14 +58,16 @@ function source() {
 }
 
 describe('createTrayModelSource', () => {
-  it('asks who is signed in once at start, then learns everything from pushes', async () => {
+  it('asks who is signed in and for names once at start, then learns from pushes', async () => {
     const { src, models, calls, until } = source();
     expect(src.current().signedIn).toBe(false);
     await src.start();
     await until((m) => m.signedIn);
-    expect(calls).toEqual(['getSession']);
+    // Nothing was cached: the one fetch of the list, for names.
+    expect(calls).toEqual(['getSession', 'listClusters']);
+    expect(fixture.emulator.count('ListClusters')).toBe(1);
+    expect(src.clusterName(id(2))).toBe('render-farm-01');
 
-    await fixture.handlers.listClusters({ refresh: true });
     await fixture.handlers.selectCluster({ clusterId: id(1) });
     await until((m) => m.selected?.name === 'cfd-prod-001');
     expect(src.current()).toMatchObject({
@@ -84,7 +86,7 @@ describe('createTrayModelSource', () => {
 
     await fixture.handlers.setPreferences({ language: 'zh-CN' });
     await until(() => src.language() === 'zh-CN');
-    expect(calls).toEqual(['getSession']);
+    expect(calls).toEqual(['getSession', 'listClusters']);
   });
 
   it('makes no handler call for a push', async () => {
@@ -92,6 +94,10 @@ describe('createTrayModelSource', () => {
     await fixture.handlers.selectCluster({ clusterId: id(1) });
     const { src, calls, until } = source();
     expect(src.current().selected?.name).toBe('cfd-prod-001');
+    // The snapshot says who is signed in, so start-up asks only for the (cached) names.
+    await src.start();
+    expect(calls).toEqual(['listClusters']);
+    calls.length = 0;
     const pushes: unknown[] = [];
     fixture.service.onState((s) => pushes.push(s));
 
@@ -100,8 +106,6 @@ describe('createTrayModelSource', () => {
     await stop;
     await until((m) => m.vnc === 'stopped' && m.busy === undefined);
     expect(pushes.length).toBeGreaterThanOrEqual(2);
-    // The snapshot said who is signed in, so not even the start-up question was asked.
-    await src.start();
     expect(src.current().signedIn).toBe(true);
     expect(calls).toEqual([]);
   });
