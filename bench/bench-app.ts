@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppService } from '../main/core/app-service';
+import type { AppService } from '../main/core/app-service';
+import { createCore } from '../main/core/compose';
 import { EhpcClient } from '../main/core/ehpc/client';
-import { keytarKeychain } from '../main/core/keychain';
-import { Settings } from '../main/core/settings';
-import { CredentialVault } from '../main/core/vault';
+import type { Settings } from '../main/core/settings';
 import { EMULATOR_KEY } from '../test/emulator';
+import { BackgroundReads } from '../test/support/background-reads';
 import {
   startRemoteEmulator,
   type RemoteEmulator,
@@ -30,18 +30,18 @@ export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchA
   const emulator = await startRemoteEmulator(opts);
   const dir = await mkdtemp(join(tmpdir(), 'ehpc-vnc-bench-'));
   const env: NodeJS.ProcessEnv = { EHPC_VNC_ENDPOINT: emulator.url };
-  const vault = new CredentialVault({
-    keychain: keytarKeychain(),
+  const reads = new BackgroundReads();
+  const { vault, settings, service } = createCore({
+    settingsDir: dir,
     env,
-    service: `E-HPC VNC Tray bench ${randomUUID()}`,
+    keychainService: `E-HPC VNC Tray bench ${randomUUID()}`,
+    observer: reads,
   });
   await vault.saveAccessKey({
     accessKeyId: EMULATOR_KEY.accessKeyId,
     accessKeySecret: EMULATOR_KEY.accessKeySecret,
   });
-  const settings = Settings.open({ dir });
   settings.update({ regionId: emulator.regionId });
-  const service = new AppService({ vault, settings, env });
   return {
     emulator,
     service,
@@ -53,7 +53,7 @@ export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchA
         endpoint: emulator.url,
       }),
     async close() {
-      await service.quiescent();
+      await reads.quiet(service);
       await vault.deleteAccessKey().catch(() => undefined);
       await emulator.close();
       await rm(dir, { recursive: true, force: true });

@@ -4,12 +4,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { contract, type AppErrorInfo, type Request } from '../../preload/shared/contract';
 import { isValidRegionId } from '../../preload/shared/validation';
 import { AppError, invalidInput } from '../core/app-error';
-import { AppService } from '../core/app-service';
+import type { AppService } from '../core/app-service';
+import { createCore } from '../core/compose';
 import { configDir } from '../core/config-dir';
 import { toAppError } from '../core/errors';
-import { keytarKeychain } from '../core/keychain';
-import { Settings } from '../core/settings';
-import { CredentialVault } from '../core/vault';
 import {
   askLine,
   askSecret,
@@ -52,23 +50,15 @@ function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.ProcessEnv): A
     }
     timeoutMs = Math.round(seconds * 1000);
   }
-  const settings = Settings.open({
-    dir: configDir(env),
+  return createCore({
+    settingsDir: configDir(env),
     onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
-  });
-  const vault = new CredentialVault({
-    keychain: keytarKeychain(),
     env,
-    ...(env.EHPC_VNC_KEYCHAIN_SERVICE ? { service: env.EHPC_VNC_KEYCHAIN_SERVICE } : {}),
-  });
-  return new AppService({
-    vault,
-    settings,
-    env,
+    ...(env.EHPC_VNC_KEYCHAIN_SERVICE ? { keychainService: env.EHPC_VNC_KEYCHAIN_SERVICE } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(region ? { regionId: region } : {}),
-  });
+  }).service;
 }
 
 function printAction(

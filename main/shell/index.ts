@@ -1,4 +1,4 @@
-// The Electron main process: wires the core (AppService and its handler table) to a tray icon, a
+// The Electron main process: wires the core (built by core/compose.ts) to a tray icon, a
 // popover window and ipcMain, behind the security baseline in security.ts and content-guards.ts.
 // Decisions live in the pure modules beside this file; this one only connects them.
 import path from 'node:path';
@@ -16,16 +16,12 @@ import {
 } from 'electron';
 import ElectronStore from 'electron-store';
 import { STATE_CHANNEL } from '../../preload/shared/contract';
-import { AppService } from '../core/app-service';
 import { AutoStopController, scopeForReason, type AutoStopOutcome } from '../core/auto-stop';
 import { createLoginItem, launchCommand, type LoginItemPort } from '../core/autostart';
+import { createCore } from '../core/compose';
 import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
-import { createHandlerTable } from '../core/ipc-handlers';
-import { keytarKeychain } from '../core/keychain';
 import { QuitCoordinator } from '../core/quit-coordinator';
 import type { AutoStopSettings } from '../core/settings-schema';
-import { Settings } from '../core/settings';
-import { CredentialVault } from '../core/vault';
 import { createAppProtocolHandler } from './app-protocol';
 import { clipboardPort } from './clipboard-port';
 import { guardWebContents, lockDownSession } from './content-guards';
@@ -104,15 +100,8 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession, { log });
   if (platform === 'darwin') app.dock?.hide();
 
-  // ---- The core, as the CLI and the tests build it, with Electron's store and clipboard.
-  const settings = Settings.open({
-    dir: configDir(),
-    createStore: (options) => new ElectronStore(options),
-    onWarning: log,
-  });
-  // electron-store answers a synchronous IPC message for renderer-side stores; we have none,
-  // and no channel stays open that the sender check below does not cover.
-  ipcMain.removeAllListeners('electron-store-get-data');
+  // ---- The core, as the CLI and the tests build it, with Electron's store, clipboard and
+  // login item.
   const loginItem = createLoginItem({
     platform,
     command: launchCommand({
@@ -124,16 +113,22 @@ async function start(): Promise<void> {
     env: process.env,
     setLoginItemSettings: (item) => app.setLoginItemSettings(item),
   });
-  const service = new AppService({
-    vault: new CredentialVault({ keychain: keytarKeychain(), env: process.env }),
+  const {
     settings,
+    service,
+    handlers: table,
+  } = createCore({
+    settingsDir: configDir(),
+    createStore: (options) => new ElectronStore(options),
     clipboard: clipboardPort(clipboard, log),
     env: process.env,
     platform,
     loginItem,
     onWarning: log,
   });
-  const table = createHandlerTable(service);
+  // electron-store answers a synchronous IPC message for renderer-side stores; we have none,
+  // and no channel stays open that the sender check below does not cover.
+  ipcMain.removeAllListeners('electron-store-get-data');
 
   // ---- What the tray shows, and the actions it and the switches start.
   // Built below; model changes before that have nothing to show on.
@@ -193,7 +188,6 @@ async function start(): Promise<void> {
     platform,
     hideOnBlur: !e2e,
     showOnStart: e2e,
-    onHidden: () => void models.refresh(),
     log,
   });
 
@@ -202,7 +196,6 @@ async function start(): Promise<void> {
     if (action.kind === 'quit') return app.quit();
     if (action.kind === 'retryPending') return retries.retryNow('user');
     await runner.run(action);
-    await models.refresh();
   };
 
   const tray = new TrayController(
@@ -238,7 +231,8 @@ async function start(): Promise<void> {
     models.applyState(state);
     retries.update();
   });
-  void models.refresh();
+  // Who is signed in, asked once; from then on every change arrives pushed.
+  void models.start();
 
   // ---- Automatic stops, the journal's retries, launch at login.
   autoStop.start();

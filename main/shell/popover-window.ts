@@ -19,7 +19,6 @@ export interface PopoverOptions {
   hideOnBlur: boolean;
   /** Shown at start (the e2e run); otherwise the tray opens it. */
   showOnStart: boolean;
-  onHidden(): void;
   log(line: string): void;
 }
 
@@ -53,7 +52,6 @@ export class Popover {
       this.hiddenByBlurAt = Date.now();
       win.hide();
     });
-    win.on('hide', () => this.opts.onHidden());
     win.on('close', (event) => {
       // Closing (Alt+F4, Cmd+W) hides: the app lives in the tray until Quit.
       if (this.quitting) return;

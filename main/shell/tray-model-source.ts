@@ -1,10 +1,13 @@
-// Keeps the tray's model current. AppState arrives pushed (and is applied at once); what it does
-// not carry (sign-in, recent clusters, cluster names) is re-read through the handler table after
-// each change, one read at a time however fast the changes come (stop-all emits many).
-import type { AppState, HandlerTable, Language, Preferences } from '../../preload/shared/contract';
+// Keeps the tray's model current from the AppState main pushes: VNC states and operations in
+// flight, and with them sign-in, the selected and recent clusters, their names and the language.
+// A push is applied as it is; nothing is read back through the handler table (no keychain read
+// per push). Only at start is anything asked: who is signed in (unless a push said so already;
+// asking makes the core learn it and push it), and the cluster list, the cached one when there
+// is one, so that the menu and the notices have names before the window ever lists clusters.
+import type { AppState, HandlerTable, Language } from '../../preload/shared/contract';
 import { trayModel, type TrayModel } from './tray-menu';
 
-export type ModelTable = Pick<HandlerTable, 'getPreferences' | 'getSession' | 'listClusters'>;
+export type ModelTable = Pick<HandlerTable, 'getSession' | 'listClusters'>;
 
 export interface TrayModelSourceDeps {
   table: ModelTable;
@@ -15,30 +18,38 @@ export interface TrayModelSourceDeps {
 export interface TrayModelSource {
   /** The latest model. */
   current(): TrayModel;
-  /** Applies a pushed state now, then re-reads the rest. */
+  /** Applies a pushed state. */
   applyState(state: AppState): void;
-  /** Re-reads sign-in, preferences and names (after the window closes, for instance). */
-  refresh(): Promise<void>;
+  /** At start: asks who is signed in (unless a push said so) and for the cluster names. */
+  start(): Promise<void>;
   setLastActionFailed(failed: boolean): void;
   /** A cluster's name if known, else its ID. */
   clusterName(clusterId: string): string;
-  /** The language preference, once read. */
+  /** The language preference, once pushed. */
   language(): Language | undefined;
 }
 
 export function createTrayModelSource(deps: TrayModelSourceDeps): TrayModelSource {
   let state = deps.initialState;
-  let preferences:
-    Pick<Preferences, 'selectedClusterId' | 'recentClusterIds' | 'language'> | undefined;
-  let signedIn = false;
+  /** Until a push says so: what the start-up question answered. */
+  let signedInAtStart = false;
   let lastActionFailed = false;
+  /** Names stay known once pushed: a notice may name a cluster the latest state left out. */
   const names: Record<string, string> = {};
+  Object.assign(names, state.clusterNames);
   let model = build();
-  let running: Promise<void> | undefined;
-  let again = false;
 
   function build(): TrayModel {
-    return trayModel({ state, preferences, clusterNames: names, signedIn, lastActionFailed });
+    return trayModel({
+      state,
+      preferences: {
+        ...(state.selectedClusterId ? { selectedClusterId: state.selectedClusterId } : {}),
+        recentClusterIds: state.recentClusterIds ?? [],
+      },
+      clusterNames: names,
+      signedIn: state.session?.signedIn ?? signedInAtStart,
+      lastActionFailed,
+    });
   }
 
   function publish(): void {
@@ -46,64 +57,35 @@ export function createTrayModelSource(deps: TrayModelSourceDeps): TrayModelSourc
     deps.onChange(model);
   }
 
-  function namesMissing(): boolean {
-    const ids = [...(preferences?.recentClusterIds ?? [])];
-    const selected = state.selectedClusterId ?? preferences?.selectedClusterId;
-    if (selected) ids.push(selected);
-    return ids.some((id) => !(id in names));
-  }
-
-  async function readOnce(): Promise<void> {
-    const [session, prefs] = await Promise.all([
-      deps.table.getSession({}),
-      deps.table.getPreferences({}),
-    ]);
-    if (session.ok) signedIn = session.value.signedIn;
-    if (prefs.ok) preferences = prefs.value;
-    publish();
-    if (signedIn && namesMissing()) {
-      // The cached list when there is one; the one fetch otherwise.
-      const list = await deps.table.listClusters({ refresh: false });
-      if (list.ok) {
-        for (const c of list.value.clusters) names[c.id] = c.name;
-        publish();
-      }
-    }
-  }
-
-  function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          // The table answers with Results; anything else thrown must not stop later refreshes.
-          await readOnce().catch(() => undefined);
-        } while (again);
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  }
-
   return {
     current: () => model,
     applyState(next) {
       state = next;
+      Object.assign(names, next.clusterNames);
       publish();
-      void refresh();
     },
-    refresh,
+    async start() {
+      if (!state.session) {
+        const session = await deps.table.getSession({}).catch(() => undefined);
+        if (session?.ok && !state.session) {
+          signedInAtStart = session.value.signedIn;
+          publish();
+        }
+      }
+      if (!(state.session?.signedIn ?? signedInAtStart)) return;
+      // The cached list costs nothing; without one, this is the one fetch (and caches it).
+      const list = await deps.table.listClusters({ refresh: false }).catch(() => undefined);
+      if (list?.ok) {
+        for (const c of list.value.clusters) names[c.id] = c.name;
+        publish();
+      }
+    },
     setLastActionFailed(failed) {
       if (failed === lastActionFailed) return;
       lastActionFailed = failed;
       publish();
     },
     clusterName: (id) => names[id] || id,
-    language: () => preferences?.language,
+    language: () => state.language,
   };
 }

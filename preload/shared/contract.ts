@@ -138,6 +138,13 @@ export interface AppState {
   busy: Record<string, 'stopping' | 'starting' | 'password' | 'status'>;
   /** Clusters with a stop still owed (journalled, not in flight); absent when there are none. */
   pendingStops?: string[];
+  /** Sign-in as main last learnt it (absent before it looked); the key itself never. */
+  session?: Omit<SessionInfo, 'keychainAvailable'>;
+  /** The preferences the tray shows, besides `selectedClusterId`. */
+  language?: Language;
+  recentClusterIds?: string[];
+  /** Names of the selected and recent clusters, as far as the cached list knows them. */
+  clusterNames?: Record<string, string>;
 }
 
 /** A stop the user asked for that is not confirmed yet (see `listPendingStops`). Nothing secret. */

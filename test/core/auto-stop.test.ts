@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StopAllResult } from '../../preload/shared/contract';
-import { AppService } from '../../main/core/app-service';
 import {
   AutoStopController,
   latestOccurrence,
@@ -14,11 +13,10 @@ import {
   type AutoStopOutcome,
   type AutoStopReason,
 } from '../../main/core/auto-stop';
-import { createHandlerTable } from '../../main/core/ipc-handlers';
+import { createCore } from '../../main/core/compose';
 import type { Keychain } from '../../main/core/keychain';
 import { Settings } from '../../main/core/settings';
 import { defaultSettings, type AutoStopSettings } from '../../main/core/settings-schema';
-import { CredentialVault } from '../../main/core/vault';
 
 const off = (): AutoStopSettings => defaultSettings().autoStop;
 const at = (y: number, mo: number, d: number, h: number, mi: number, s = 0) =>
@@ -312,15 +310,7 @@ describe('auto-stop settings through the handler table', () => {
   const service = (opts: {
     loginItem?: { set(enabled: boolean): void };
     platform?: NodeJS.Platform;
-  }) =>
-    createHandlerTable(
-      new AppService({
-        vault: new CredentialVault({ keychain, env: {} }),
-        settings,
-        env: {},
-        ...opts,
-      }),
-    );
+  }) => createCore({ keychain, settings, env: {}, ...opts }).handlers;
 
   it('starts with everything off, and says what this computer offers', async () => {
     const table = service({ platform: 'linux' });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppErrorInfo, Result } from '../../preload/shared/contract';
 import { AppError } from '../../main/core/app-error';
-import { AppService } from '../../main/core/app-service';
+import { createCore } from '../../main/core/compose';
 import { EhpcClient } from '../../main/core/ehpc/client';
 import { isDeferredStopFailure, PendingStopError } from '../../main/core/pending-stops';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
@@ -157,7 +157,7 @@ describe('pending stops against the emulator', () => {
     fx.settings.addPendingStop({ clusterId: id(5), regionId: 'cn-hangzhou', cidrIp: '192.0.2.5' });
     fx.settings.update({ regionId: 'cn-beijing' });
     const regions: string[] = [];
-    const service = new AppService({
+    const { service } = createCore({
       vault: fx.vault,
       settings: fx.settings,
       env: { EHPC_VNC_ENDPOINT: fx.emulator.url },

@@ -154,9 +154,9 @@ describe('the cached lists and the account', () => {
   });
 });
 
-describe('idle() and quiescent()', () => {
-  // Quitting waits for idle(), every test's clean-up for quiescent(): after it, nothing writes to
-  // the settings folder. Neither a refresh nor a stop-all is an operation on one cluster, so
+describe('idle(), and the fixture quiet()', () => {
+  // Quitting waits for idle(), every test's clean-up for the fixture's quiet() (idle() and the
+  // list refreshes the core reports to it): after it, nothing writes to the settings folder. Neither a refresh nor a stop-all is an operation on one cluster, so
   // neither is in a flight.
   const holdListClusters = () => {
     let open = (): void => undefined;
@@ -173,18 +173,14 @@ describe('idle() and quiescent()', () => {
   };
 
   it.each([
-    [
-      'quiescent() waits for a list refresh',
-      'quiescent',
-      () => fx.service.listClusters({ refresh: true }),
-    ],
+    ['quiet() waits for a list refresh', 'quiet', () => fx.service.listClusters({ refresh: true })],
     ['idle() waits for a stop-all', 'idle', () => fx.service.stopAllVnc()],
   ] as const)('%s still on the wire, and for the cache it writes', async (_, wait, start) => {
     const release = holdListClusters();
     const work = start();
     await fx.emulator.waitForRequests(1, 'ListClusters');
     let settled = false;
-    const quiet = fx.service[wait]().then(() => (settled = true));
+    const quiet = (wait === 'quiet' ? fx.quiet() : fx.service.idle()).then(() => (settled = true));
     await nextTurn();
     expect(settled).toBe(false);
     release();

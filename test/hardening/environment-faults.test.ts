@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppErrorInfo, Result } from '../../preload/shared/contract';
-import { AppService } from '../../main/core/app-service';
-import { createHandlerTable } from '../../main/core/ipc-handlers';
+import { createCore } from '../../main/core/compose';
 import { keytarKeychain, type Keychain } from '../../main/core/keychain';
 import { Settings } from '../../main/core/settings';
-import { CredentialVault } from '../../main/core/vault';
 import { EMULATOR_KEY, startEmulator, type Emulator } from '../emulator';
 
 const CLI = resolve('dist/cli/ehpc-vnc.mjs');
@@ -64,14 +62,14 @@ describe('environment faults', () => {
 
   function table(keychain: Keychain, opts: { endpoint?: string; settings?: Settings } = {}) {
     const settings = opts.settings ?? Settings.open({ dir });
-    const service = new AppService({
-      vault: new CredentialVault({ keychain, env: {} }),
+    const { handlers, service } = createCore({
+      keychain,
       settings,
       env: {},
       endpoint: opts.endpoint ?? emulator.url,
       timeoutMs: 1500,
     });
-    return { handlers: createHandlerTable(service), settings, service };
+    return { handlers, settings, service };
   }
 
   describe('keychain', () => {

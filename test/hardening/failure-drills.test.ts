@@ -4,9 +4,9 @@
 // stale "stopping…"), a stop that may succeed later is journalled, and the next call works.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerTable, Result } from '../../preload/shared/contract';
-import { AppService } from '../../main/core/app-service';
+import type { AppService } from '../../main/core/app-service';
+import { createCore } from '../../main/core/compose';
 import { EhpcClient } from '../../main/core/ehpc/client';
-import { createHandlerTable } from '../../main/core/ipc-handlers';
 import { isDeferredStopFailure } from '../../main/core/pending-stops';
 import type { Fault } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
@@ -107,14 +107,13 @@ describe('failure drills', () => {
   beforeAll(async () => {
     fx = await startAppFixture({ timeoutMs: TIMEOUT_MS });
     // The fixture's own service, with retries that back off for a millisecond instead of seconds.
-    service = new AppService({
+    ({ service, handlers } = createCore({
       vault: fx.vault,
       settings: fx.settings,
       env: { EHPC_VNC_ENDPOINT: fx.emulator.url },
       timeoutMs: TIMEOUT_MS,
       createClient: (opts) => new EhpcClient({ ...opts, retry: { baseDelayMs: 1, maxDelayMs: 2 } }),
-    });
-    handlers = createHandlerTable(service);
+    }));
   });
   afterAll(async () => {
     await service?.idle();

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { HandlerTable } from '../../preload/shared/contract';
-import { AppService, type AppServiceDeps, type ClipboardPort } from '../../main/core/app-service';
-import { createHandlerTable } from '../../main/core/ipc-handlers';
-import { keytarKeychain } from '../../main/core/keychain';
-import { Settings } from '../../main/core/settings';
-import { CredentialVault } from '../../main/core/vault';
+import type { AppService, AppServiceDeps, ClipboardPort } from '../../main/core/app-service';
+import { createCore } from '../../main/core/compose';
+import { keytarKeychain, type Keychain } from '../../main/core/keychain';
+import type { Settings } from '../../main/core/settings';
+import type { CredentialVault } from '../../main/core/vault';
 import { EMULATOR_KEY, startEmulator, type Emulator, type SeedCluster } from '../emulator';
+import { BackgroundReads } from './background-reads';
 
 export interface AppFixtureOptions {
   clusters?: number | SeedCluster[];
@@ -24,6 +25,8 @@ export interface AppFixtureOptions {
   platform?: NodeJS.Platform;
   /** Launch at login, as the shell provides it (absent: unsupported, as in the CLI). */
   loginItem?: AppServiceDeps['loginItem'];
+  /** The keychain port under the vault (default: the real one); a test may wrap it to count. */
+  keychain?: Keychain;
 }
 
 /** A clipboard that lives in memory, for tests of copy-and-clear. */
@@ -52,6 +55,8 @@ export interface AppFixture {
   clipboard: MemoryClipboard;
   /** Environment for a CLI process that shares this fixture's emulator, settings and keychain. */
   cliEnv: NodeJS.ProcessEnv;
+  /** The service's `idle()` and no list refresh in flight: nothing writes to the settings folder. */
+  quiet(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,8 +69,19 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
   const keychainService = `E-HPC VNC Tray test ${randomUUID()}`;
   // Env credentials would win over the keychain: the fixture must not inherit a developer's.
   const env: NodeJS.ProcessEnv = { EHPC_VNC_ENDPOINT: emulator.url };
-  const vault = new CredentialVault({ keychain: keytarKeychain(), env, service: keychainService });
-  const settings = Settings.open({ dir: settingsDir });
+  const clipboard = new MemoryClipboard();
+  const reads = new BackgroundReads();
+  const { vault, settings, service, handlers } = createCore({
+    settingsDir,
+    keychain: opts.keychain ?? keytarKeychain(),
+    keychainService,
+    env,
+    clipboard,
+    observer: reads,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.platform ? { platform: opts.platform } : {}),
+    ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),
+  });
   settings.update({ regionId: emulator.regionId });
   if (opts.signedIn ?? true) {
     await vault.saveAccessKey({
@@ -73,17 +89,6 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
       accessKeySecret: EMULATOR_KEY.accessKeySecret,
     });
   }
-  const clipboard = new MemoryClipboard();
-  const service = new AppService({
-    vault,
-    settings,
-    env,
-    clipboard,
-    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-    ...(opts.platform ? { platform: opts.platform } : {}),
-    ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),
-  });
-  const handlers = createHandlerTable(service);
   const cliEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -103,8 +108,9 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     keychainService,
     clipboard,
     cliEnv,
+    quiet: () => reads.quiet(service),
     async close() {
-      await service.quiescent();
+      await reads.quiet(service);
       await vault.deleteAccessKey().catch(() => undefined);
       await emulator.close();
       await rm(settingsDir, { recursive: true, force: true });

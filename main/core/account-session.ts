@@ -1,0 +1,137 @@
+// Who is signed in, and the E-HPC clients that act for them. The AccessKey is read from the vault
+// for each operation and dropped when it ends; what is kept in memory is only what the snapshot
+// shows (signed in or not, where the key comes from, its masked ID), learnt whenever the vault
+// is read, so that building a snapshot never touches the keychain. The vault decides precedence:
+// environment credentials win over the keychain.
+import type { AppState, Request, SessionInfo } from '../../preload/shared/contract';
+import { AppError } from './app-error';
+import { cacheList } from './cluster-catalog';
+import { EhpcClient } from './ehpc/client';
+import type { AccessKey, EhpcClientOptions } from './ehpc/types';
+import type { Settings } from './settings';
+import { maskAccessKeyId, type CredentialVault, type ResolvedAccessKey } from './vault';
+
+type KnownSession = Omit<NonNullable<AppState['session']>, 'regionId'>;
+
+export interface AccountSessionDeps {
+  vault: CredentialVault;
+  settings: Settings;
+  endpoint?: string;
+  timeoutMs?: number;
+  /** Overrides the remembered region for this process only (the CLI's --region). */
+  regionOverride?: string;
+  createClient?: (opts: EhpcClientOptions) => EhpcClient;
+  /** Told when what the snapshot shows about the session changed. */
+  onChange(): void;
+}
+
+export class AccountSession {
+  private readonly createClient: (opts: EhpcClientOptions) => EhpcClient;
+  private known?: KnownSession;
+
+  constructor(private readonly deps: AccountSessionDeps) {
+    this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
+  }
+
+  regionId(): string {
+    return this.deps.regionOverride ?? this.deps.settings.peek().regionId;
+  }
+
+  /** The session as last learnt from the vault (absent before the first look), for snapshots. */
+  summary(): AppState['session'] {
+    return this.known && { ...this.known, regionId: this.regionId() };
+  }
+
+  async getSession(): Promise<SessionInfo> {
+    const regionId = this.regionId();
+    const keychainAvailable = await this.deps.vault.keychainAvailable();
+    let resolved: ResolvedAccessKey | null = null;
+    try {
+      resolved = await this.resolve();
+    } catch (err) {
+      // No keychain is not an error here: the session is simply signed out, and says why.
+      if (!(err instanceof AppError && err.code === 'KeychainUnavailable')) throw err;
+      this.learn(null);
+    }
+    if (!resolved) return { signedIn: false, source: 'none', regionId, keychainAvailable };
+    return {
+      signedIn: true,
+      source: resolved.source,
+      accessKeyIdMasked: maskAccessKeyId(resolved.key.accessKeyId),
+      regionId,
+      keychainAvailable,
+    };
+  }
+
+  /** Verifies the key with one listing call, then saves it to the keychain (never before). */
+  async signIn(req: Request<'signIn'>): Promise<SessionInfo> {
+    const key: AccessKey = {
+      accessKeyId: req.accessKeyId.trim(),
+      accessKeySecret: req.accessKeySecret,
+      ...(req.securityToken ? { securityToken: req.securityToken } : {}),
+    };
+    const client = this.clientFor(key, req.regionId);
+    const verified = await client.verifyCredentials();
+    await this.deps.vault.saveAccessKey(key);
+    this.deps.settings.update({ regionId: req.regionId });
+    // The lists cached so far may be another account's.
+    void this.deps.settings.clusterCache.clear();
+    if (verified.page) cacheList(this.deps.settings, req.regionId, verified.page);
+    return this.getSession();
+  }
+
+  /** Forgets the AccessKey and the account's cached cluster lists. */
+  async signOut(): Promise<SessionInfo> {
+    await this.deps.vault.deleteAccessKey();
+    await this.deps.settings.clusterCache.clear();
+    return this.getSession();
+  }
+
+  /** A client for the region (the current one by default) with the stored (or env) AccessKey. */
+  async client(regionId = this.regionId()): Promise<EhpcClient> {
+    const resolved = await this.resolve();
+    if (!resolved) {
+      throw new AppError({
+        code: 'NoCredentials',
+        message: 'No AccessKey is set up yet.',
+        action: 'Connect your Alibaba Cloud account with an AccessKey ID and Secret.',
+      });
+    }
+    return this.clientFor(resolved.key, regionId);
+  }
+
+  private clientFor(credentials: AccessKey, regionId: string): EhpcClient {
+    return this.createClient({
+      credentials,
+      regionId,
+      ...(this.deps.endpoint ? { endpoint: this.deps.endpoint } : {}),
+      ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
+    });
+  }
+
+  /** Reads the vault, and remembers what the snapshot may show of the answer. */
+  private async resolve(): Promise<ResolvedAccessKey | null> {
+    const resolved = await this.deps.vault.resolveAccessKey();
+    this.learn(resolved);
+    return resolved;
+  }
+
+  private learn(resolved: ResolvedAccessKey | null): void {
+    const next: KnownSession = resolved
+      ? {
+          signedIn: true,
+          source: resolved.source,
+          accessKeyIdMasked: maskAccessKeyId(resolved.key.accessKeyId),
+        }
+      : { signedIn: false, source: 'none' };
+    const before = this.known;
+    this.known = next;
+    if (
+      before?.signedIn !== next.signedIn ||
+      before.source !== next.source ||
+      before.accessKeyIdMasked !== next.accessKeyIdMasked
+    ) {
+      this.deps.onChange();
+    }
+  }
+}

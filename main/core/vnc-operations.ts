@@ -1,0 +1,110 @@
+// What one cluster's VNC service is asked to do: its status, start, stop (journalled, see
+// journalled-stops.ts) and a new password. Each runs in the cluster's flight (live-state.ts), so
+// a repeated request joins the one in flight and different ones never overlap.
+import type { ActionResult, Request, VncStatus } from '../../preload/shared/contract';
+import { checkVncPassword } from '../../preload/shared/validation';
+import { invalidInput } from './app-error';
+import type { AccountSession } from './account-session';
+import { noCidrRemembered, type ClientSource, type JournalledStops } from './journalled-stops';
+import type { LiveState } from './live-state';
+import type { Settings } from './settings';
+import type { CredentialVault } from './vault';
+
+const PASSWORD_RULE_MESSAGES = {
+  length: 'The VNC password must be 8 to 30 characters long.',
+  classes:
+    'The VNC password needs at least three of: upper case letters, lower case letters, digits, special characters.',
+  charset:
+    "The VNC password may contain only letters, digits and these characters: ()~!@#$%^&*-_+=|{}[]:;'/<>,.?",
+} as const;
+
+export interface VncOperationsDeps {
+  vault: CredentialVault;
+  settings: Settings;
+  session: AccountSession;
+  live: LiveState;
+  stops: JournalledStops;
+}
+
+export class VncOperations {
+  constructor(private readonly deps: VncOperationsDeps) {}
+
+  /** `client` lets a batch (stop-all) share one keychain read and one SDK client. */
+  status(clusterId: string, client: ClientSource = () => this.deps.session.client()) {
+    const { live } = this.deps;
+    // The client is resolved inside the flight, so that a repeated request joins synchronously.
+    return live.track(clusterId, 'status', async (): Promise<VncStatus> => {
+      const status = await (await client()).getVncStatus(clusterId);
+      live.setVnc(clusterId, status.vnc);
+      return status;
+    });
+  }
+
+  start(req: Request<'startVnc'>): Promise<ActionResult> {
+    const { live, session, settings } = this.deps;
+    return live.track(req.clusterId, 'starting', async () => {
+      const client = await session.client();
+      const result = await client.startVnc(req.clusterId, req.cidrIp);
+      settings.rememberCluster(req.clusterId, { cidrIp: req.cidrIp });
+      live.setVnc(req.clusterId, 'running');
+      return result;
+    });
+  }
+
+  /**
+   * Stops VNC with the given CidrIp, or the one VNC was started with from this app. The stop is
+   * journalled before it is sent (see pending-stops.ts); a repeated request while one is in
+   * flight joins it, so any number of clicks sends one StopVisualService.
+   */
+  stop(clusterId: string, givenCidrIp?: string): Promise<ActionResult> {
+    const { settings, session, stops } = this.deps;
+    const cidrIp = givenCidrIp ?? settings.peek().clusters[clusterId]?.cidrIp;
+    if (!cidrIp) throw noCidrRemembered(clusterId);
+    // No await before the flight starts: concurrent calls must find it in flight and join.
+    const target = { clusterId, regionId: session.regionId(), cidrIp };
+    stops.journal.begin(target);
+    return stops.send(target);
+  }
+
+  async setPassword(req: Request<'setVncPassword'>): Promise<ActionResult> {
+    const { vault, session, live, settings } = this.deps;
+    const check = checkVncPassword(req.newPassword);
+    const broken = check.rules.find((r) => !r.ok);
+    if (broken) {
+      throw invalidInput(
+        PASSWORD_RULE_MESSAGES[broken.id],
+        'Choose another password or use Generate.',
+      );
+    }
+    const runasPassword =
+      req.runasPassword ?? (await vault.getRunasPassword(req.clusterId, req.runasUser));
+    if (!runasPassword) {
+      throw invalidInput(
+        `Enter the password of ${req.runasUser} on the cluster.`,
+        'E-HPC needs the run-as user’s password to set the VNC password.',
+      );
+    }
+    const client = await session.client();
+    return live.track(req.clusterId, 'password', async () => {
+      const result = await client.modifyVncPassword({
+        clusterId: req.clusterId,
+        runasUser: req.runasUser,
+        runasUserPassword: runasPassword,
+        passwd: req.newPassword,
+      });
+      settings.rememberCluster(req.clusterId, { runasUser: req.runasUser });
+      if (req.rememberRunasPassword && req.runasPassword) {
+        await vault.saveRunasPassword(req.clusterId, req.runasUser, req.runasPassword);
+      }
+      return result;
+    });
+  }
+
+  async hasRememberedRunasPassword(req: Request<'hasRememberedRunasPassword'>): Promise<boolean> {
+    return (await this.deps.vault.getRunasPassword(req.clusterId, req.runasUser)) !== null;
+  }
+
+  forgetRunasPassword(req: Request<'forgetRunasPassword'>): Promise<boolean> {
+    return this.deps.vault.deleteRunasPassword(req.clusterId, req.runasUser);
+  }
+}
