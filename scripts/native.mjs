@@ -27,10 +27,11 @@ function nodeGyp() {
 }
 
 /** `node-gyp rebuild` in keytar's folder; extra arguments pick another runtime's headers. */
-function buildKeytar(extraArgs) {
+function buildKeytar(extraArgs, env = process.env) {
   const cwd = path.dirname(require.resolve('keytar/package.json'));
   const result = spawnSync(process.execPath, [nodeGyp(), 'rebuild', ...extraArgs], {
     cwd,
+    env,
     stdio: 'inherit',
   });
   return result.status ?? 1;
@@ -47,12 +48,16 @@ function main(target) {
   if (loads(electron, { ...process.env, ELECTRON_RUN_AS_NODE: '1' })) return 0;
   console.log('Building keytar from source for Electron…');
   const version = require('electron/package.json').version;
-  return buildKeytar([
-    '--runtime=electron',
-    `--target=${version}`,
-    `--arch=${process.arch}`,
-    '--dist-url=https://electronjs.org/headers',
-  ]);
+  // A configured nodedir (Node's own headers, e.g. Debian's /usr) would win over Electron's.
+  const { npm_config_nodedir: _nodeHeaders, ...env } = process.env;
+  return buildKeytar(
+    [
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://www.electronjs.org/headers',
+    ],
+    env,
+  );
 }
 
 const target = process.argv[2];
