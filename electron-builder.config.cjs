@@ -7,7 +7,7 @@
 'use strict';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file, by design
-const { fusesFor } = require('./build/fuses.cjs');
+const { fusesFor, isE2eBuild } = require('./build/fuses.cjs');
 
 /** Apple notarization needs one of the credential sets @electron/notarize accepts. */
 function appleNotarizationConfigured(env) {
@@ -50,6 +50,11 @@ const config = {
   asarUnpack: ['**/node_modules/keytar/build/Release/*.node'],
   extraResources: [{ from: 'build/tray', to: 'tray', filter: ['*.png', '*.ico'] }],
   electronFuses: fusesFor(process.env),
+  // The e2e build says so inside app.asar (asar integrity keeps it there): only that build
+  // accepts the debugging switches Playwright needs (main/shell/debug-switches.ts).
+  extraMetadata: isE2eBuild(process.env) ? { ehpcVncBuild: 'e2e' } : {},
+  // keytar is compiled for Electron from source, never fetched prebuilt (prebuild-install).
+  buildDependenciesFromSource: true,
 
   mac: {
     category: 'public.app-category.utilities',

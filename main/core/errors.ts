@@ -3,6 +3,7 @@
 // its messages embed request URLs and its UnretryableError carries the whole last request (form
 // body included), so neither is ever copied or serialised here.
 import { AppError } from './app-error';
+import { redactSecrets } from './redact';
 
 export interface CodeDescription {
   message: string;
@@ -239,7 +240,7 @@ export function sanitizeServerText(
   redact: readonly string[] = [],
 ): string {
   let s = typeof text === 'string' ? text : '';
-  for (const secret of redact) if (secret.length > 0) s = s.split(secret).join('****');
+  s = redactSecrets(s, redact);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
   s = s

@@ -1,7 +1,7 @@
 // The app:// protocol: serves the built renderer (dist/renderer) and nothing else. Plain Node
 // (fetch's Request/Response), so it is tested without Electron; the shell hands it to
 // `protocol.handle`.
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
@@ -55,6 +55,25 @@ export function resolveAppPath(root: string, requestUrl: string): Resolution {
   return { ok: true, file };
 }
 
+/**
+ * The first symbolic link on the way from `root` down to `file` (root itself and the folders
+ * above it may be links: only what is inside counts), or undefined. The renderer's build holds
+ * no links, so one there was put there to reach something else: it is never followed.
+ */
+export async function symlinkInside(root: string, file: string): Promise<string | undefined> {
+  const base = path.resolve(root);
+  let current = base;
+  for (const part of path.relative(base, file).split(path.sep)) {
+    current = path.join(current, part);
+    try {
+      if ((await lstat(current)).isSymbolicLink()) return current;
+    } catch {
+      return undefined; // missing: reading it answers 404
+    }
+  }
+  return undefined;
+}
+
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -92,6 +111,10 @@ export function createAppProtocolHandler(
     if (!resolved.ok) {
       options.onRefused?.(request.url, resolved.reason);
       return refusal(resolved.status, resolved.reason);
+    }
+    if (await symlinkInside(options.root, resolved.file)) {
+      options.onRefused?.(request.url, 'symbolic link');
+      return refusal(403, 'symbolic link');
     }
     let body: Buffer;
     try {

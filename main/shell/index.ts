@@ -23,6 +23,7 @@ import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { QuitCoordinator } from '../core/quit-coordinator';
 import type { AutoStopSettings } from '../core/settings-schema';
 import { createAppProtocolHandler } from './app-protocol';
+import { refuseDebugSwitches } from './debug-switches';
 import { clipboardPort } from './clipboard-port';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
@@ -51,6 +52,8 @@ const log = (line: string): void => console.log(`[ehpc-vnc] ${line}`);
 const e2e = testHookEnabled(process.env);
 
 // ---- Before `ready`: what Chromium must know at start-up.
+// A packaged build refuses debugging switches (debug-switches.ts), before anything else runs.
+if (refuseDebugSwitches({ app, dialog })) process.exit(1);
 
 // Tests (and portable setups) keep Chromium's profile beside the settings, so a test run never
 // shares the single-instance lock or storage with the user's own running app.

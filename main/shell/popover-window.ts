@@ -1,6 +1,7 @@
 // The popover: one small frameless window that opens next to the tray and hides when it loses
 // focus or on Esc. Created once and reused, so the page keeps its state between openings.
-import { BrowserWindow, screen, type Rectangle } from 'electron';
+import { app, BrowserWindow, screen, type Rectangle } from 'electron';
+import { debuggingAllowed, readBuildProfile } from './debug-switches';
 import { APP_ENTRY_URL, isHideShortcut, webPreferences } from './security';
 import { placeWindow } from './window-placement';
 
@@ -44,7 +45,9 @@ export class Popover {
       alwaysOnTop: true,
       title: 'E-HPC VNC Tray',
       backgroundColor: '#ffffff',
-      webPreferences: webPreferences(this.opts.preloadPath),
+      webPreferences: webPreferences(this.opts.preloadPath, {
+        devTools: debuggingAllowed(readBuildProfile(app)),
+      }),
     });
     win.setMenu(null);
     win.on('blur', () => {

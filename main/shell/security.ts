@@ -45,8 +45,12 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   navigateOnDragDrop: false,
 } satisfies WebPreferences);
 
-export function webPreferences(preload: string): WebPreferences {
-  return { ...SECURE_WEB_PREFERENCES, preload };
+/**
+ * `devTools` is false in packaged builds (debuggingAllowed in debug-switches.ts): nobody at the
+ * keyboard, or a program sending it keystrokes, opens a console in the page holding the session.
+ */
+export function webPreferences(preload: string, options: { devTools: boolean }): WebPreferences {
+  return { ...SECURE_WEB_PREFERENCES, devTools: options.devTools, preload };
 }
 
 /** A frame as far as the sender check cares: where it is, and whether it is the top frame. */

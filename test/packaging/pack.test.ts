@@ -16,6 +16,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_BUILD_ENV, e2eFuses, fusesFor, releaseFuses, type Fuses } from '../../build/fuses.cjs';
+import { readBuildProfile } from '../../main/shell/debug-switches';
 import { AsarContents, bareImports, relativeImports } from './asar-contents';
 import { writeStandInElectron } from './stand-in-electron';
 
@@ -310,6 +311,11 @@ describe('the packaged app (electron-builder --dir, linux-x64)', () => {
     expect(existsSync(executable)).toBe(true);
     if (process.platform !== 'win32') expect(statSync(executable).mode & 0o111).not.toBe(0);
     expect(existsSync(path.join(appDir, 'LICENSE.electron.txt'))).toBe(true);
+  });
+
+  it('is a release build: debugging switches are refused (no e2e marker in the manifest)', () => {
+    const app = { isPackaged: true, getAppPath: () => '' };
+    expect(readBuildProfile(app, () => asar.text('package.json')).e2eBuild).toBe(false);
   });
 
   it('flips the release fuses in the executable', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,12 @@ beforeAll(async () => {
   await mkdir(path.join(base, 'renderer-secrets'));
   await writeFile(path.join(base, 'renderer-secrets', 'key.txt'), 'secret');
   await writeFile(path.join(base, 'outside.txt'), 'outside');
+  // Links inside the root, to outside it and to a file of its own; and a link *to* the root.
+  const dirLink = process.platform === 'win32' ? 'junction' : 'dir';
+  await symlink(path.join(base, 'outside.txt'), path.join(root, 'escape.txt'), 'file');
+  await symlink(path.join(base, 'renderer-secrets'), path.join(root, 'linked'), dirLink);
+  await symlink(path.join(root, 'index.html'), path.join(root, 'assets', 'alias.html'), 'file');
+  await symlink(root, path.join(base, 'root-link'), dirLink);
 });
 
 afterAll(async () => {
@@ -119,6 +125,27 @@ describe('createAppProtocolHandler', () => {
     expect((await handle()(new Request('app://bundle/../renderer-secrets/key.txt'))).status).toBe(
       404,
     );
+  });
+
+  it('follows no symbolic link inside the root (403), wherever it points', async () => {
+    for (const url of [
+      'app://bundle/escape.txt',
+      'app://bundle/linked/key.txt',
+      'app://bundle/assets/alias.html',
+    ]) {
+      const res = await handle()(new Request(url));
+      expect(res.status, url).toBe(403);
+      expect(await res.text(), url).toBe('');
+    }
+    expect(refused).toContain('symbolic link');
+  });
+
+  it('serves a root that is itself reached through a link', async () => {
+    const viaLink = createAppProtocolHandler({ root: path.join(base, 'root-link') });
+    const res = await viaLink(new Request('app://bundle/assets/main.js'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('console.log(1)');
+    expect((await viaLink(new Request('app://bundle/escape.txt'))).status).toBe(403);
   });
 
   it('refuses methods other than GET and HEAD', async () => {

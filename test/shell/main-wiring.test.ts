@@ -113,7 +113,10 @@ describe('main process wiring', () => {
       resizable: false,
       skipTaskbar: true,
       show: false,
-      webPreferences: webPreferences(path.join(fake.ROOT, 'dist', 'preload', 'index.cjs')),
+      // Unpackaged (a development run): DevTools stay available.
+      webPreferences: webPreferences(path.join(fake.ROOT, 'dist', 'preload', 'index.cjs'), {
+        devTools: true,
+      }),
     });
     // Shown at once only in the e2e run.
     window().emit('ready-to-show');

@@ -13,7 +13,7 @@ import {
 
 describe('the security baseline as data', () => {
   it('isolates and sandboxes every page', () => {
-    expect(webPreferences('/app/dist/preload/index.cjs')).toEqual({
+    expect(webPreferences('/app/dist/preload/index.cjs', { devTools: false })).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -24,7 +24,14 @@ describe('the security baseline as data', () => {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      devTools: false,
       preload: '/app/dist/preload/index.cjs',
+    });
+    // Development runs and the e2e build (debuggingAllowed) keep DevTools; nothing else changes.
+    expect(webPreferences('/p.cjs', { devTools: true })).toMatchObject({
+      devTools: true,
+      sandbox: true,
+      contextIsolation: true,
     });
     expect(Object.isFrozen(SECURE_WEB_PREFERENCES)).toBe(true);
   });
