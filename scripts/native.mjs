@@ -7,6 +7,7 @@
 // `ignore-scripts=true`), so keytar's own (`prebuild-install || node-gyp rebuild`), which would
 // download a prebuilt binary the lockfile does not pin, is replaced by this.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -37,11 +38,23 @@ function buildKeytar(extraArgs, env = process.env) {
   return result.status ?? 1;
 }
 
+/**
+ * This Node's own headers, when it ships them and npm has not configured a nodedir: node-gyp would
+ * otherwise download them, which fails on a machine that reaches only the package registries.
+ */
+function nodeHeaders() {
+  if (process.env.npm_config_nodedir) return [];
+  const prefix = path.dirname(path.dirname(process.execPath));
+  return existsSync(path.join(prefix, 'include', 'node', 'node_api.h'))
+    ? [`--nodedir=${prefix}`]
+    : [];
+}
+
 function main(target) {
   if (target === 'node') {
     if (loads(process.execPath)) return 0;
     console.log('Building keytar from source for Node…');
-    return buildKeytar([]);
+    return buildKeytar(nodeHeaders());
   }
   // Resolving `electron` from Node gives the binary's path (downloading it first if needed).
   const electron = require('electron');
