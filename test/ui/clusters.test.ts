@@ -57,11 +57,9 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     await fixture.handlers.listClusters({ refresh: true });
     fixture.emulator.addCluster({ id: 'ehpc-hz-new001', name: 'brand-new', status: 'running' });
     // Hold the background refresh until the cached list has been seen.
-    fixture.emulator.inject({
-      action: 'ListClusters',
-      times: 1,
-      fault: { kind: 'latency', ms: 1500 },
-    });
+    let release = () => {};
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    fixture.emulator.inject({ action: 'ListClusters', times: 1, fault: { kind: 'gate', opened } });
     app = await ui.open({ use: fixture });
     const { page } = app;
 
@@ -69,6 +67,7 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     expect(await textOf(page.getByText(/Cached .* refreshing/))).toBeTruthy();
     expect(await page.getByRole('button', { name: /^brand-new\b/ }).count()).toBe(0);
 
+    release();
     await page.getByText('13 clusters').waitFor();
     await page.getByRole('button', { name: /^brand-new\b/ }).waitFor();
     expect(await textOf(page.getByText(/^Updated /))).toBeTruthy();
@@ -94,11 +93,22 @@ describe('cluster picker', { timeout: 60_000 }, () => {
   });
 
   it('shows an empty state for a region without clusters, and switches regions', async () => {
-    app = await ui.open({ fixture: { clusters: [] } });
-    const { page, fixture } = app;
+    const fixture = await startAppFixture({ clusters: [] });
+    // ListRegions is held until the picker has said it is still asking.
+    let release = () => {};
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    fixture.emulator.inject({ action: 'ListRegions', times: 1, fault: { kind: 'gate', opened } });
+    app = await ui.open({ use: fixture });
+    const { page } = app;
     await page.getByText('No clusters in cn-hangzhou.').waitFor();
     const region = page.getByRole('combobox', { name: 'Region' });
-    // ListRegions answered: regions have their local names.
+    const loading = page.getByRole('status').filter({ hasText: 'Loading regions…' });
+    await loading.waitFor();
+    expect(await region.getAttribute('aria-busy')).toBe('true');
+
+    release();
+    await loading.waitFor({ state: 'detached' });
+    expect(await region.getAttribute('aria-busy')).toBeNull();
     expect(await region.locator('option').allInnerTexts()).toContain('华北2（北京） (cn-beijing)');
     await region.selectOption('cn-beijing');
     await page.getByText('No clusters in cn-beijing.').waitFor();

@@ -124,16 +124,20 @@ describe('VNC service', { timeout: 60_000 }, () => {
     const { page, fixture } = app;
     await openCluster(page, 'cfd-prod-001');
     await page.locator('.vnc-state').getByText('Running').waitFor();
+    // The stop is held at E-HPC until the page has shown it in flight.
+    let release = () => {};
+    const opened = new Promise<void>((resolve) => (release = resolve));
     fixture.emulator.inject({
       action: 'StopVisualService',
       times: 1,
-      fault: { kind: 'latency', ms: 1500 },
+      fault: { kind: 'gate', opened },
     });
     const fromTray = fixture.service.stopVnc({ clusterId: CFD });
     await page.getByRole('button', { name: 'Stopping VNC…' }).waitFor();
     expect(
       await page.getByRole('button', { name: 'Stopping VNC…' }).getAttribute('aria-disabled'),
     ).toBe('true');
+    release();
     await fromTray;
     await page.getByRole('button', { name: 'Stop VNC' }).waitFor();
     await page.locator('.vnc-state').getByText('Stopped').waitFor();
