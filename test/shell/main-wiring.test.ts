@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, operations, STATE_CHANNEL } from '../../preload/shared/contract';
 import { CONTENT_SECURITY_POLICY, webPreferences } from '../../main/shell/security';
 import type { TestHook } from '../../main/shell/test-hook';
-import { clusterIdFor } from '../emulator';
+import { clusterIdFor, gate } from '../emulator';
 import { ensureRendererBuilt } from '../ui/harness';
 import * as fake from './fake-electron';
 import { loadShell, started, type ShellHarness } from './shell-harness';
@@ -320,16 +320,15 @@ describe('main process wiring', () => {
     await startVnc(farm);
     const sent = emulator().count('StopVisualService');
     // E-HPC holds the stop until the quit has been asked for.
-    let release = () => {};
-    const opened = new Promise<void>((resolve) => (release = resolve));
-    emulator().inject({ action: 'StopVisualService', times: 1, fault: { kind: 'gate', opened } });
+    const held = gate();
+    emulator().inject({ action: 'StopVisualService', times: 1, fault: held.fault });
     const stop = invoke('vnc:stop', { clusterId: farm });
     await emulator().waitForRequests(sent + 1, 'StopVisualService');
 
     const since = fake.notifications.length;
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
-    release();
+    held.open();
     await fake.until(() => fake.app.quitted, 'the app has quit');
 
     await expect(stop).resolves.toMatchObject({ ok: true });
