@@ -5,13 +5,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto'];
+const NODE_ONLY_GLOBALS = [
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
+  'clearImmediate',
+].map((name) => ({ name, message: `${name} is Node's: it does not exist in the sandboxed page.` }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'docs/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
@@ -19,6 +29,26 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': 'off',
+    },
+  },
+  {
+    // Node's globals where Node runs: everywhere but the page and the preload. (Globals merge
+    // across matching blocks, so those files must never match this one.)
+    files: ['**/*.{js,mjs,cjs,ts,mts,tsx}'],
+    ignores: ['renderer/**', 'preload/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The preload runs in the page's sandbox, next to the page's DOM.
+    files: ['preload/index.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // TypeScript turns no-undef off, so Node's globals are refused by name where they do not exist
+    // (tsconfig.renderer.json and tsconfig.shared.json say the same to the type checker).
+    files: ['renderer/**/*.{ts,tsx}', 'preload/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...NODE_ONLY_GLOBALS],
     },
   },
   {

@@ -171,6 +171,7 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
           regionId={regionId}
           regions={regions.regions}
           regionsFallback={regions.fallback}
+          regionsLoading={regions.loading}
           onRegionChange={onRegionChange}
           clusters={clusters}
           onRefresh={clusters.refresh}

@@ -6,6 +6,7 @@ import { AppError } from '../../main/core/app-error';
 import { createCore } from '../../main/core/compose';
 import { EhpcClient } from '../../main/core/ehpc/client';
 import { isDeferredStopFailure, PendingStopError } from '../../main/core/pending-stops';
+import { gate } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
 const id = (n: number) => `ehpc-hz-${String(n).padStart(6, '0')}`;
@@ -77,14 +78,13 @@ describe('pending stops against the emulator', () => {
   });
 
   it('sends one StopVisualService for many concurrent clicks on Stop', async () => {
-    fx.emulator.inject({
-      action: 'StopVisualService',
-      times: 1,
-      fault: { kind: 'latency', ms: 200 },
-    });
-    const clicks = await Promise.all(
-      Array.from({ length: 12 }, () => fx.handlers.stopVnc({ clusterId: id(1) })),
-    );
+    // The first stop is held at E-HPC until every click has been made.
+    const held = gate();
+    fx.emulator.inject({ action: 'StopVisualService', times: 1, fault: held.fault });
+    const pending = Array.from({ length: 12 }, () => fx.handlers.stopVnc({ clusterId: id(1) }));
+    await fx.emulator.waitForRequests(1, 'StopVisualService');
+    held.open();
+    const clicks = await Promise.all(pending);
     expect(clicks.every((r) => r.ok)).toBe(true);
     expect(fx.emulator.count('StopVisualService')).toBe(1);
     expect(fx.emulator.cluster(id(1))?.vnc).toBe('stopped');
@@ -93,11 +93,8 @@ describe('pending stops against the emulator', () => {
   });
 
   it('journals the stop before sending it, and shows it as in flight meanwhile', async () => {
-    fx.emulator.inject({
-      action: 'StopVisualService',
-      times: 1,
-      fault: { kind: 'latency', ms: 300 },
-    });
+    const held = gate();
+    fx.emulator.inject({ action: 'StopVisualService', times: 1, fault: held.fault });
     const stopping = fx.service.stopVnc({ clusterId: id(1) });
     await fx.emulator.waitForRequests(1, 'StopVisualService');
     expect(fx.settings.pendingStops()).toMatchObject([
@@ -106,6 +103,7 @@ describe('pending stops against the emulator', () => {
     expect(fx.service.listPendingStops()).toMatchObject([{ clusterId: id(1), inFlight: true }]);
     // In flight is shown as busy, not as pending.
     expect(fx.service.getState().pendingStops).toBeUndefined();
+    held.open();
     await stopping;
     expect(fx.settings.pendingStops()).toEqual([]);
   });

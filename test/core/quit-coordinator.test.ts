@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AutoStopController } from '../../main/core/auto-stop';
 import { QuitCoordinator, type QuitCoordinatorDeps } from '../../main/core/quit-coordinator';
 import type { PendingStop } from '../../main/core/settings';
+import { gate } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
 function quitEvent(): { preventDefault(): void; prevented: boolean } {
@@ -185,15 +186,14 @@ describe('quitting during a stop, with the real service and the emulator', () =>
   it('lets a slow stop finish before quitting', async () => {
     fx = await startAppFixture({ timeoutMs: 5000 });
     fx.settings.rememberCluster(id, { cidrIp: CIDR });
-    fx.emulator.inject({
-      action: 'StopVisualService',
-      times: 1,
-      fault: { kind: 'latency', ms: 400 },
-    });
+    // The stop is held at E-HPC until the quit has been asked for.
+    const held = gate();
+    fx.emulator.inject({ action: 'StopVisualService', times: 1, fault: held.fault });
     const { coordinator, atQuit } = wire(fx, 10_000);
     const stopping = fx.handlers.stopVnc({ clusterId: id });
     await fx.emulator.waitForRequests(1, 'StopVisualService');
     coordinator.onBeforeQuit(quitEvent());
+    held.open();
     expect(await coordinator.finished).toMatchObject({ timedOut: false });
     expect(atQuit).toEqual({ journal: [], vnc: 'stopped' });
     expect((await stopping).ok).toBe(true);

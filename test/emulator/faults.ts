@@ -33,3 +33,14 @@ export class FaultQueue {
     return hit.rule.fault;
   }
 }
+
+/**
+ * A `gate` fault and the key to it: requests it matches wait until the test calls `open()`, so
+ * a slow path stays open exactly as long as the test needs to look, however loaded the machine.
+ * Opened, they are answered normally, or with the `then` fault (a failure seen in flight first).
+ */
+export function gate(then?: Fault): { fault: Fault; open(): void } {
+  let open = (): void => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { fault: { kind: 'gate', opened, ...(then ? { then } : {}) }, open };
+}

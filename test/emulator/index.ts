@@ -1,6 +1,7 @@
 // The E-HPC 2018-04-12 emulator: a loopback server the app's real client can be tested against.
 // See README.md beside this file for the seeded data and the behaviours it emulates.
 export { startEmulator, EMULATOR_KEY, API_VERSION } from './server';
+export { gate } from './faults';
 export {
   DEFAULT_USERS,
   REGIONS,

@@ -159,7 +159,8 @@ class EmulatorServer {
         return !this.closing;
       case 'gate':
         await fault.opened;
-        return !this.closing;
+        if (this.closing) return false;
+        return fault.then ? this.applyFault(fault.then, req, res, rec) : true;
       case 'hang':
         this.onSettled(rec);
         return false;

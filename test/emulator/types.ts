@@ -95,8 +95,11 @@ export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'error'; status: number; code: string; message?: string }
   | { kind: 'hang' }
-  /** Answers normally once `opened` resolves: a test holds a request back until it has looked. */
-  | { kind: 'gate'; opened: Promise<void> }
+  /**
+   * Answers normally once `opened` resolves (or applies `then`, another fault): a test holds a
+   * request back until it has looked.
+   */
+  | { kind: 'gate'; opened: Promise<void>; then?: Fault }
   | { kind: 'reset' }
   | { kind: 'html'; status?: number };
 

@@ -5,11 +5,12 @@
 // automatic stops on power events, the pending-stop journal's retries, and quitting.
 // Waits follow events (fake.until), never a fixed sleep or a short polling limit.
 import path from 'node:path';
+import type { WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, operations, STATE_CHANNEL } from '../../preload/shared/contract';
 import { CONTENT_SECURITY_POLICY, webPreferences } from '../../main/shell/security';
 import type { TestHook } from '../../main/shell/test-hook';
-import { clusterIdFor } from '../emulator';
+import { clusterIdFor, gate } from '../emulator';
 import { ensureRendererBuilt } from '../ui/harness';
 import * as fake from './fake-electron';
 import { loadShell, started, type ShellHarness } from './shell-harness';
@@ -34,11 +35,9 @@ const fromWindow = () => ({
   sender: { id: window().webContents.id },
   senderFrame: { url: 'app://bundle/index.html', parent: null },
 });
-const invoke = (channel: string, payload: unknown, event: unknown = fromWindow()) => {
-  const handler = fake.ipcMain.handlers.get(channel);
-  if (!handler) throw new Error(`nothing handles ${channel}`);
-  return handler(event, payload);
-};
+/** The page's ipcRenderer.invoke: payload and answer cross IPC's structured clone. */
+const invoke = (channel: string, payload: unknown, event: unknown = fromWindow()) =>
+  fake.ipcMain.invoke(channel, event, payload);
 const notified = (title: string, body?: string, since = 0) =>
   fake.notifications
     .slice(since)
@@ -131,11 +130,17 @@ describe('main process wiring', () => {
       action: 'deny',
     });
     const granted: boolean[] = [];
-    fake.defaultSession.permissionRequest?.({}, 'media', (ok) => granted.push(ok), {
+    const contents = window().webContents as unknown as WebContents;
+    fake.defaultSession.permissionRequest?.(contents, 'media', (ok) => granted.push(ok), {
       requestingUrl: 'app://bundle/index.html',
+      isMainFrame: true,
     });
     expect(granted).toEqual([false]);
-    expect(fake.defaultSession.permissionCheck?.()).toBe(false);
+    const check = fake.defaultSession.permissionCheck;
+    expect(check?.(contents, 'media', 'app://bundle', { isMainFrame: true })).toBe(false);
+    expect(
+      check?.(contents, 'clipboard-sanitized-write', 'app://bundle', { isMainFrame: true }),
+    ).toBe(true);
   });
 
   it('serves dist/renderer over app:// with the CSP, and nothing outside it', async () => {
@@ -317,17 +322,16 @@ describe('main process wiring', () => {
     await invoke('autoStop:set', { onQuit: 'selected' });
     await startVnc(farm);
     const sent = emulator().count('StopVisualService');
-    emulator().inject({
-      action: 'StopVisualService',
-      times: 1,
-      fault: { kind: 'latency', ms: 1500 },
-    });
+    // E-HPC holds the stop until the quit has been asked for.
+    const held = gate();
+    emulator().inject({ action: 'StopVisualService', times: 1, fault: held.fault });
     const stop = invoke('vnc:stop', { clusterId: farm });
     await emulator().waitForRequests(sent + 1, 'StopVisualService');
 
     const since = fake.notifications.length;
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
+    held.open();
     await fake.until(() => fake.app.quitted, 'the app has quit');
 
     await expect(stop).resolves.toMatchObject({ ok: true });
@@ -341,5 +345,8 @@ describe('main process wiring', () => {
     ).toBe(true);
     expect((await shell.settingsFile()).pendingStops).toEqual([]);
     expect(tray().destroyed).toBe(true);
+    // Electron's order: the window closed (really, not hidden) before the app quit.
+    expect(window().isDestroyed()).toBe(true);
+    expect(fake.calls.indexOf('window closed')).toBeLessThan(fake.calls.indexOf('quitted'));
   });
 });

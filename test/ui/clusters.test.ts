@@ -1,6 +1,6 @@
 // The cluster picker: the cached list at once, a background refresh, and search among many.
 import { describe, expect, it } from 'vitest';
-import { generatedClusters } from '../emulator';
+import { gate, generatedClusters } from '../emulator';
 import { startAppFixture } from '../support/app-fixture';
 import type { UiApp } from './harness';
 import { useUiSuite } from './suite';
@@ -57,11 +57,8 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     await fixture.handlers.listClusters({ refresh: true });
     fixture.emulator.addCluster({ id: 'ehpc-hz-new001', name: 'brand-new', status: 'running' });
     // Hold the background refresh until the cached list has been seen.
-    fixture.emulator.inject({
-      action: 'ListClusters',
-      times: 1,
-      fault: { kind: 'latency', ms: 1500 },
-    });
+    const held = gate();
+    fixture.emulator.inject({ action: 'ListClusters', times: 1, fault: held.fault });
     app = await ui.open({ use: fixture });
     const { page } = app;
 
@@ -69,6 +66,7 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     expect(await textOf(page.getByText(/Cached .* refreshing/))).toBeTruthy();
     expect(await page.getByRole('button', { name: /^brand-new\b/ }).count()).toBe(0);
 
+    held.open();
     await page.getByText('13 clusters').waitFor();
     await page.getByRole('button', { name: /^brand-new\b/ }).waitFor();
     expect(await textOf(page.getByText(/^Updated /))).toBeTruthy();
@@ -94,11 +92,21 @@ describe('cluster picker', { timeout: 60_000 }, () => {
   });
 
   it('shows an empty state for a region without clusters, and switches regions', async () => {
-    app = await ui.open({ fixture: { clusters: [] } });
-    const { page, fixture } = app;
+    const fixture = await startAppFixture({ clusters: [] });
+    // ListRegions is held until the picker has said it is still asking.
+    const held = gate();
+    fixture.emulator.inject({ action: 'ListRegions', times: 1, fault: held.fault });
+    app = await ui.open({ use: fixture });
+    const { page } = app;
     await page.getByText('No clusters in cn-hangzhou.').waitFor();
     const region = page.getByRole('combobox', { name: 'Region' });
-    // ListRegions answered: regions have their local names.
+    const loading = page.getByRole('status').filter({ hasText: 'Loading regions…' });
+    await loading.waitFor();
+    expect(await region.getAttribute('aria-busy')).toBe('true');
+
+    held.open();
+    await loading.waitFor({ state: 'detached' });
+    expect(await region.getAttribute('aria-busy')).toBeNull();
     expect(await region.locator('option').allInnerTexts()).toContain('华北2（北京） (cn-beijing)');
     await region.selectOption('cn-beijing');
     await page.getByText('No clusters in cn-beijing.').waitFor();

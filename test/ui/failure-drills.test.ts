@@ -20,8 +20,11 @@ const RENDER = 'ehpc-hz-000002'; // render-farm-01: VNC stopped
 const LEGACY = 'ehpc-hz-000005'; // legacy-md: renamed to prove a list refresh is fresh
 const CIDR = '203.0.113.7';
 const ROOT_PASSWORD = 'emu-root-pass-1';
-/** How long a stale busy state may linger after the error shows before it counts as stuck. */
-const SETTLE_MS = 3000;
+/**
+ * How long a busy state may linger after the error shows before it counts as stuck: a bound on
+ * a hang, not a window to hit (a loaded machine is slow, not wrong).
+ */
+const SETTLE_MS = 10_000;
 /** Every busy label the window has: "Stopping VNC…", "Checking…", the badge's "Stopping", ... */
 const BUSY_WORDS = /…$|^(Stopping|Starting)$/;
 

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import type { AutoStopInfo } from '../../preload/shared/contract';
+import { gate } from '../emulator';
 import { startAppFixture, type AppFixture, type AppFixtureOptions } from '../support/app-fixture';
 import type { UiApp } from './harness';
 import { useUiSuite } from './suite';
@@ -270,28 +271,35 @@ describe('Leaving safely: pending stops', { timeout: 90_000 }, () => {
   });
 
   it('appears while the screen is open, marked while in flight, and reports what stays', async () => {
-    app = await openApp({ timeoutMs: 1500 });
+    app = await openApp();
     const { page, fixture } = app;
     await openLeaving(page);
     await page.getByText('None. Every stop you asked for was confirmed.').waitFor();
 
-    // A stop from the tray that gets no answer shows up by itself: first on its way…
-    fixture.emulator.inject({ action: 'StopVisualService', fault: { kind: 'hang' } });
+    // A stop from the tray that E-HPC holds, then drops, shows up by itself: first on its way…
+    // (Held by a gate, not a timeout: the page is looked at while the stop is surely in flight.)
+    const first = gate({ kind: 'reset' });
+    fixture.emulator.inject({ action: 'StopVisualService', fault: first.fault });
     const fromTray = fixture.service.stopVnc({ clusterId: CFD }).catch(() => undefined);
     const entry = page.locator('.pending-item').filter({ hasText: 'cfd-prod-001' });
     await entry.getByText('Stopping now…').waitFor();
     expect(await entry.getByRole('button', { name: /Forget/ }).count()).toBe(0);
+    first.open();
     await fromTray;
     // …then owed, with why.
-    await entry.getByText('Last error: E‑HPC did not answer in time').waitFor();
+    await entry.getByText('Last error: the connection dropped').waitFor();
     await entry.getByText('1 failed attempt').waitFor();
 
-    // Still no answer: kept, one more attempt counted, and the report says so.
+    // Dropped again: kept, one more attempt counted, and the report says so.
+    fixture.emulator.clearFaults();
+    const again = gate({ kind: 'reset' });
+    fixture.emulator.inject({ action: 'StopVisualService', fault: again.fault });
     await page.getByRole('button', { name: 'Retry now' }).click();
     await entry.getByText('Stopping now…').waitFor();
+    again.open();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Still pending: cfd-prod-001 (E‑HPC did not answer in time).' })
+      .filter({ hasText: 'Still pending: cfd-prod-001 (the connection dropped).' })
       .waitFor();
     await entry.getByText('2 failed attempts').waitFor();
     expect(fixture.settings.pendingStops()).toMatchObject([{ clusterId: CFD, attempts: 2 }]);

@@ -2,6 +2,7 @@
 // operations started elsewhere (the tray) showing up in the window.
 import { describe, expect, it } from 'vitest';
 import { startAppFixture } from '../support/app-fixture';
+import { gate } from '../emulator';
 import type { UiApp } from './harness';
 import { useUiSuite } from './suite';
 import { errorAlert, openCluster, success, textOf } from './ui-helpers';
@@ -124,16 +125,15 @@ describe('VNC service', { timeout: 60_000 }, () => {
     const { page, fixture } = app;
     await openCluster(page, 'cfd-prod-001');
     await page.locator('.vnc-state').getByText('Running').waitFor();
-    fixture.emulator.inject({
-      action: 'StopVisualService',
-      times: 1,
-      fault: { kind: 'latency', ms: 1500 },
-    });
+    // The stop is held at E-HPC until the page has shown it in flight.
+    const held = gate();
+    fixture.emulator.inject({ action: 'StopVisualService', times: 1, fault: held.fault });
     const fromTray = fixture.service.stopVnc({ clusterId: CFD });
     await page.getByRole('button', { name: 'Stopping VNC…' }).waitFor();
     expect(
       await page.getByRole('button', { name: 'Stopping VNC…' }).getAttribute('aria-disabled'),
     ).toBe('true');
+    held.open();
     await fromTray;
     await page.getByRole('button', { name: 'Stop VNC' }).waitFor();
     await page.locator('.vnc-state').getByText('Stopped').waitFor();

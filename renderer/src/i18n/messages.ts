@@ -165,6 +165,7 @@ export const en = {
   'clusters.cached': 'Cached {time} · refreshing…',
   'clusters.notRunning': 'Only running clusters can be managed.',
   'clusters.regionsFallback': 'Region list unavailable; showing the known regions.',
+  'clusters.regionsLoading': 'Loading regions…',
   'clusters.recent': 'Recent',
 
   'status.running': 'Running',
@@ -397,6 +398,7 @@ export const zhCN: Messages = {
   'clusters.cached': '缓存于 {time} · 正在刷新…',
   'clusters.notRunning': '只能管理运行中的集群。',
   'clusters.regionsFallback': '无法获取地域列表，显示已知地域。',
+  'clusters.regionsLoading': '正在加载地域列表…',
   'clusters.recent': '最近使用',
 
   'status.running': '运行中',

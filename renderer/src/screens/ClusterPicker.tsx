@@ -17,6 +17,8 @@ interface ClusterPickerProps {
   regionId: string;
   regions: readonly Region[];
   regionsFallback: boolean;
+  /** ListRegions has not answered yet: the built-in list is usable meanwhile. */
+  regionsLoading: boolean;
   onRegionChange: (regionId: string) => void;
   clusters: ClustersState;
   onRefresh: () => void;
@@ -87,6 +89,7 @@ export function ClusterPicker(props: ClusterPickerProps) {
         <select
           id="region-select"
           className="input select select-compact"
+          aria-busy={props.regionsLoading || undefined}
           value={regionId}
           onChange={(e) => {
             setLimit(PAGE);
@@ -109,6 +112,11 @@ export function ClusterPicker(props: ClusterPickerProps) {
           {clusters.refreshing ? <Spinner /> : <RefreshIcon />}
         </button>
       </div>
+      {props.regionsLoading && (
+        <p className="note note-inline" role="status">
+          <Spinner /> {t('clusters.regionsLoading')}
+        </p>
+      )}
       {props.regionsFallback && <p className="note note-inline">{t('clusters.regionsFallback')}</p>}
       <div className="search">
         <SearchIcon className="search-icon" />
