@@ -12,7 +12,7 @@ import {
   type Responses,
   type Result,
 } from '../../preload/shared/contract';
-import { invalidInput } from './app-error';
+import { appError, type AppError } from './app-error';
 import type { AppService } from './app-service';
 import { toAppError } from './errors';
 
@@ -49,12 +49,16 @@ function implementations(service: AppService): Implementations {
 }
 
 /** The first problem zod found, phrased for people, naming the field but never its value. */
-function describeIssue(error: z.ZodError): string {
+function invalidRequest(error: z.ZodError): AppError {
   const issue = error.issues[0];
-  if (!issue) return 'The request is not valid.';
+  if (!issue) return appError('InvalidInput', { variant: 'requestEmpty' });
   const field = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') return 'The request has unexpected fields.';
-  return field ? `${field}: ${issue.message}` : `The request is not valid: ${issue.message}`;
+  if (issue.code === 'unrecognized_keys') {
+    return appError('InvalidInput', { variant: 'unexpectedFields' });
+  }
+  return field
+    ? appError('InvalidInput', { variant: 'field', params: { field, problem: issue.message } })
+    : appError('InvalidInput', { variant: 'request', params: { problem: issue.message } });
 }
 
 export function createHandlerTable(service: AppService): HandlerTable {
@@ -66,7 +70,7 @@ export function createHandlerTable(service: AppService): HandlerTable {
     table[op] = async (payload: unknown): Promise<Result<unknown>> => {
       try {
         const parsed = schema.safeParse(payload);
-        if (!parsed.success) throw invalidInput(describeIssue(parsed.error));
+        if (!parsed.success) throw invalidRequest(parsed.error);
         return { ok: true, value: await run(parsed.data) };
       } catch (err) {
         return { ok: false, error: toAppError(err).toInfo() };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Conf, { type Options as ConfOptions } from 'conf';
 import { lockSync } from 'proper-lockfile';
 import type { z } from 'zod';
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 import { ClusterCache } from './cluster-cache';
 import { fileVersionOf } from './file-version';
 import { configDir } from './config-dir';
@@ -105,32 +105,24 @@ function isInvalidContent(error: unknown): boolean {
 
 function settingsUnwritable(filePath: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return new AppError({
-    code: 'SettingsUnwritable',
-    message: `Cannot read or write the settings file ${filePath}${code ? ` (${code})` : ''}.`,
-    action:
-      'Make sure its folder exists and is writable by you, or set EHPC_VNC_CONFIG_DIR to a ' +
-      'writable folder.',
+  return appError('SettingsUnwritable', {
+    params: code ? { file: filePath, detail: code } : { file: filePath },
   });
 }
 
 function settingsBusy(filePath: string): AppError {
-  return new AppError({
-    code: 'SettingsUnwritable',
-    message: `The settings file ${filePath} stayed locked by another E-HPC VNC Tray or ehpc-vnc.`,
-    action: 'Try again; if it keeps happening, delete settings.json.lock in that folder.',
-  });
+  return appError('SettingsUnwritable', { variant: 'busy', params: { file: filePath } });
 }
 
 function invalidSetting(error: z.ZodError): AppError {
   const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` \`${issue.path.join('.')}\`` : '';
   // The value itself is left out of the message: it may be anything a caller passed.
-  return new AppError({
-    code: 'InvalidInput',
-    message: `The setting${where} is not valid.`,
-    action: 'Correct the value and try again.',
-  });
+  return issue && issue.path.length > 0
+    ? appError('InvalidInput', {
+        variant: 'settingField',
+        params: { field: issue.path.join('.') },
+      })
+    : appError('InvalidInput', { variant: 'setting' });
 }
 
 function timestampForFileName(date: Date): string {
@@ -333,11 +325,7 @@ export class Settings {
 
   private requireClusterId(clusterId: string): void {
     if (!isValidClusterId(clusterId)) {
-      throw new AppError({
-        code: 'InvalidInput',
-        message: 'Not a valid E-HPC cluster ID.',
-        action: 'Pick the cluster again.',
-      });
+      throw appError('InvalidInput', { variant: 'clusterId' });
     }
   }
 

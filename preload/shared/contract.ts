@@ -51,6 +51,10 @@ export interface AppErrorInfo {
    * pending-stop journal and retried at the next launch and when the network comes back.
    */
   pendingStop?: true;
+  /** The registry wording of the code the message was made from (preload/shared/error-registry). */
+  variant?: string;
+  /** The wording's `{name}` values, so the window can say it in another language. Never secret. */
+  params?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
