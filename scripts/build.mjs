@@ -1,12 +1,13 @@
 // Builds every runnable part into dist/:
 //   dist/main/index.mjs      Electron main (shell + core), dependencies left to node_modules
-//   dist/preload/index.cjs   the sandboxed preload: one CommonJS file, only `electron` external
+//   dist/preload/index.cjs   the sandboxed preload (scripts/preload-build.mjs): operation names, no zod
 //   dist/cli/ehpc-vnc.mjs    the CLI (plain Node)
 //   dist/renderer/           the React page (Vite)
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chmod, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { buildPreload } from './preload-build.mjs';
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
@@ -31,13 +32,7 @@ if (want('main') && existsSync('main/shell/index.ts')) {
   });
 }
 if (want('preload') && existsSync('preload/index.ts')) {
-  await build({
-    ...common,
-    entryPoints: ['preload/index.ts'],
-    outfile: 'dist/preload/index.cjs',
-    format: 'cjs',
-    external: ['electron'],
-  });
+  await buildPreload();
 }
 if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
   await build({

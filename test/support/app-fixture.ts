@@ -83,7 +83,8 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     ...(opts.platform ? { platform: opts.platform } : {}),
     ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),
   });
-  const handlers = createHandlerTable(service);
+  // Every answer is checked against the contract's response schema: drift fails the test.
+  const handlers = createHandlerTable(service, { checkResponses: true });
   const cliEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
