@@ -122,6 +122,8 @@ export function shortReason(code: string, locale: ErrorLocale): string {
 export interface ShownError extends ErrorSpec {
   message: string;
   action: string;
+  /** A stop kept in the journal: what happens next is PendingStop's action, not the cause's. */
+  pendingStop?: true;
 }
 
 /**
@@ -134,6 +136,7 @@ export function localizeError(
   locale: ErrorLocale,
 ): { message: string; action: string } {
   if (locale === 'en') return { message: error.message, action: error.action };
-  const { message, action } = describeError(error, locale);
+  const { message } = describeError(error, locale);
+  const { action } = describeError(error.pendingStop ? { code: 'PendingStop' } : error, locale);
   return { message, action };
 }

@@ -128,6 +128,14 @@ describe('error registry', () => {
     expect(shortReason('InDebt', 'en')).toBe('The Alibaba Cloud account has overdue payments');
   });
 
+  it('says what happens to a stop kept pending, in Chinese too', () => {
+    const info = { ...appError('Network.Timeout').toInfo(), pendingStop: true as const };
+    expect(localizeError(info, 'zh-CN')).toEqual({
+      message: 'E-HPC 未能及时响应。',
+      action: describeError({ code: 'PendingStop' }, 'zh-CN').action,
+    });
+  });
+
   it('tells a Chinese user in the tray in Chinese', () => {
     const notice = failureNotice(
       '无法停止 c1 的 VNC',

@@ -118,6 +118,19 @@ export const APP_CODES: Record<string, CodeEntry> = {
       },
     },
   },
+  PendingStop: {
+    meaning:
+      'Not a code on the wire: the wording of a stop kept in the journal (AppErrorInfo.pendingStop), whose action replaces the cause’s.',
+    retry: 'transient',
+    en: [
+      'The stop is not confirmed yet.',
+      'The stop is kept as pending and retried automatically when the network is back and at the next start; you can also retry it from the list of pending stops.',
+    ],
+    zh: [
+      '停止尚未得到确认。',
+      '该停止已记为待确认，网络恢复时以及下次启动时会自动重试；你也可以在待确认的停止列表中手动重试。',
+    ],
+  },
   Interrupted: {
     meaning: 'A stop cut off by quitting before E-HPC answered; kept in the pending-stop journal.',
     retry: 'transient',

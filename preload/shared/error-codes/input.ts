@@ -35,6 +35,19 @@ export const INPUT_CODES: Record<string, CodeEntry> = {
         en: ['"{region}" is not a valid region ID.', 'Use an ID such as cn-hangzhou.'],
         zh: ['“{region}”不是有效的地域 ID。', '请使用 cn-hangzhou 这样的地域 ID。'],
       },
+      /** The CLI's --region (ehpc-vnc only). */
+      cliRegion: {
+        en: [
+          '"{region}" is not a region ID.',
+          'Use an ID such as cn-hangzhou (see `ehpc-vnc regions`).',
+        ],
+        zh: ['“{region}”不是地域 ID。', '请使用 cn-hangzhou 这样的 ID（见 `ehpc-vnc regions`）。'],
+      },
+      /** The CLI's --timeout (ehpc-vnc only). */
+      cliTimeout: {
+        en: ['--timeout takes a number of seconds from 1 to 600.', FIX],
+        zh: ['--timeout 的值须为 1 到 600 之间的秒数。', FIX_ZH],
+      },
       runasUser: {
         en: ['Not a valid user name.', 'Enter the Linux user name on the cluster.'],
         zh: ['用户名无效。', '请输入集群上的 Linux 用户名。'],
