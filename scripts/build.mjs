@@ -1,7 +1,7 @@
 // Builds every runnable part into dist/:
 //   dist/main/index.mjs      Electron main (shell + core) with its dependencies bundled in; the
 //                            SDK is a chunk of its own (dist/main/chunks/), loaded at the first call
-//   dist/preload/index.cjs   the sandboxed preload: one CommonJS file, only `electron` external
+//   dist/preload/index.cjs   the sandboxed preload (scripts/preload-build.mjs): operation names, no zod
 //   dist/cli/ehpc-vnc.mjs    the CLI (plain Node): one file, dependencies bundled in
 //   dist/renderer/           the React page (Vite)
 // Bundled code needs no node_modules at run time, so the package ships only what cannot be
@@ -14,6 +14,7 @@ import path from 'node:path';
 
 /** Never bundled: provided by Electron, or native (keytar's .node file is loaded by the OS). */
 export const EXTERNAL = ['electron', 'keytar'];
+import { buildPreload } from './preload-build.mjs';
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
@@ -86,13 +87,7 @@ if (want('main') && existsSync('main/shell/index.ts')) {
   await writeThirdPartyLicenses(metafile, 'dist/main/THIRD-PARTY-LICENSES.txt');
 }
 if (want('preload') && existsSync('preload/index.ts')) {
-  await build({
-    ...common,
-    entryPoints: ['preload/index.ts'],
-    outfile: 'dist/preload/index.cjs',
-    format: 'cjs',
-    external: ['electron'],
-  });
+  await buildPreload();
 }
 if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
   await build({

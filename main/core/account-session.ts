@@ -4,7 +4,7 @@
 // is read, so that building a snapshot never touches the keychain. The vault decides precedence:
 // environment credentials win over the keychain.
 import type { AppState, Request, SessionInfo } from '../../preload/shared/contract';
-import { AppError } from './app-error';
+import { appError, AppError } from './app-error';
 import { cacheList } from './cluster-catalog';
 import { EhpcClient } from './ehpc/client';
 import type { AccessKey, EhpcClientOptions } from './ehpc/types';
@@ -91,11 +91,7 @@ export class AccountSession {
   async client(regionId = this.regionId()): Promise<EhpcClient> {
     const resolved = await this.resolve();
     if (!resolved) {
-      throw new AppError({
-        code: 'NoCredentials',
-        message: 'No AccessKey is set up yet.',
-        action: 'Connect your Alibaba Cloud account with an AccessKey ID and Secret.',
-      });
+      throw appError('NoCredentials');
     }
     return this.clientFor(resolved.key, regionId);
   }

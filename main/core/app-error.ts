@@ -1,7 +1,10 @@
 // The one error type of the app. Everything that can go wrong ends up as an AppError: a code
 // (E-HPC's, the gateway's, or the app's own), one sentence for people, what to do next, and the
-// RequestId when the cloud gave one. `toInfo()` is what crosses to the renderer: no stack, no cause.
+// RequestId when the cloud gave one. The words come from the error registry
+// (preload/shared/error-registry.ts) through `appError`; `toInfo()` is what crosses to the
+// renderer: no stack, no cause, and the variant and params the window needs to say it in Chinese.
 import type { AppErrorInfo } from '../../preload/shared/contract';
+import { describeError, type ErrorParams } from '../../preload/shared/error-registry';
 
 export interface AppErrorFields {
   code: string;
@@ -10,6 +13,9 @@ export interface AppErrorFields {
   requestId?: string;
   httpStatus?: number;
   retryable?: boolean;
+  /** The registry wording the message was made from (see `appError`). */
+  variant?: string;
+  params?: ErrorParams;
 }
 
 export class AppError extends Error {
@@ -18,6 +24,8 @@ export class AppError extends Error {
   readonly requestId?: string;
   readonly httpStatus?: number;
   readonly retryable: boolean;
+  readonly variant?: string;
+  readonly params?: ErrorParams;
 
   constructor(fields: AppErrorFields) {
     super(fields.message);
@@ -27,6 +35,8 @@ export class AppError extends Error {
     this.requestId = fields.requestId;
     this.httpStatus = fields.httpStatus;
     this.retryable = fields.retryable ?? false;
+    if (fields.variant) this.variant = fields.variant;
+    if (fields.params) this.params = fields.params;
   }
 
   toInfo(): AppErrorInfo {
@@ -38,14 +48,46 @@ export class AppError extends Error {
     };
     if (this.requestId) info.requestId = this.requestId;
     if (this.httpStatus !== undefined) info.httpStatus = this.httpStatus;
+    if (this.variant) info.variant = this.variant;
+    if (this.params) info.params = { ...this.params };
     return info;
   }
 }
 
-/** Input the app refuses before anything is sent. */
+export interface AppErrorOptions {
+  /** A narrower wording of the code, from its registry entry's `variants`. */
+  variant?: string;
+  /** The text's `{name}` values; `detail` is appended to the message. Never secret. */
+  params?: ErrorParams;
+  requestId?: string;
+  httpStatus?: number;
+  /** Overrides the registry's retry class (an unknown code's 5xx). */
+  retryable?: boolean;
+}
+
+/** An AppError worded by the registry: `appError('InvalidInput', { variant: 'clusterId' })`. */
+export function appError(code: string, opts: AppErrorOptions = {}): AppError {
+  const text = describeError({ code, variant: opts.variant, params: opts.params }, 'en');
+  return new AppError({
+    code,
+    message: text.message,
+    action: text.action,
+    retryable: opts.retryable ?? text.retryable,
+    requestId: opts.requestId,
+    httpStatus: opts.httpStatus,
+    variant: opts.variant,
+    params: opts.params,
+  });
+}
+
+/**
+ * Input the app refuses before anything is sent, in the caller's own words.
+ * @deprecated Only for call sites not converted yet: use `appError('InvalidInput', { variant })`,
+ * whose wording exists in every language.
+ */
 export function invalidInput(
   message: string,
-  action = 'Correct the value and try again.',
+  action = describeError({ code: 'InvalidInput' }).action,
 ): AppError {
   return new AppError({ code: 'InvalidInput', message, action });
 }

@@ -6,7 +6,7 @@ import type {
   Request,
   StopAllResult,
 } from '../../preload/shared/contract';
-import { AppError } from './app-error';
+import { appError } from './app-error';
 import { autoStopSupport, toAutoStopPreferences } from './auto-stop';
 import type { LoginItemPort } from './autostart';
 import { toAppError } from './errors';
@@ -77,11 +77,7 @@ export class AutomaticStops {
     if (req.launchAtLogin !== undefined && req.launchAtLogin !== current.launchAtLogin) {
       const loginItem = this.deps.loginItem;
       if (!loginItem) {
-        throw new AppError({
-          code: 'Unsupported',
-          message: 'Starting at login cannot be set up from here.',
-          action: 'Change it in the E-HPC VNC Tray app.',
-        });
+        throw appError('Unsupported', { variant: 'loginItem' });
       }
       await loginItem.set(req.launchAtLogin);
       next.launchAtLogin = req.launchAtLogin;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 import { APP_NAME } from './config-dir';
 
 export const AUTOSTART_FILE_NAME = 'e-hpc-vnc-tray.desktop';
@@ -82,10 +82,8 @@ export function desktopEntry(command: LaunchCommand): string {
 
 function autostartFailed(file: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return new AppError({
-    code: 'AutostartUnwritable',
-    message: `Cannot change the login item ${file}${code ? ` (${code})` : ''}.`,
-    action: 'Make sure the folder is writable by you, then try again.',
+  return appError('AutostartUnwritable', {
+    params: code ? { file, detail: code } : { file },
   });
 }
 
@@ -153,11 +151,7 @@ export function createLoginItem(opts: {
         try {
           apply(loginItemSettingsFor(enabled, platform, command));
         } catch {
-          throw new AppError({
-            code: 'AutostartUnwritable',
-            message: 'The system refused to change the login items.',
-            action: 'Check the login items in the system settings, then try again.',
-          });
+          throw appError('AutostartUnwritable', { variant: 'refused' });
         }
       },
     };

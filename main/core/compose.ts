@@ -23,6 +23,8 @@ export interface CoreOptions extends Omit<AppServiceDeps, 'vault' | 'settings'> 
   keychain?: Keychain;
   /** The keychain service name; tests and benchmarks use their own. */
   keychainService?: string;
+  /** Check every answer against the contract's response schema (tests: drift fails them). */
+  checkResponses?: boolean;
 }
 
 export interface Core {
@@ -41,6 +43,7 @@ export function createCore(opts: CoreOptions = {}): Core {
     vault: givenVault,
     keychain,
     keychainService,
+    checkResponses,
     ...serviceOptions
   } = opts;
   const env = opts.env ?? process.env;
@@ -59,5 +62,10 @@ export function createCore(opts: CoreOptions = {}): Core {
       ...(keychainService ? { service: keychainService } : {}),
     });
   const service = new AppService({ ...serviceOptions, env, settings, vault });
-  return { settings, vault, service, handlers: createHandlerTable(service) };
+  return {
+    settings,
+    vault,
+    service,
+    handlers: createHandlerTable(service, { checkResponses: checkResponses === true }),
+  };
 }

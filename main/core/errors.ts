@@ -2,7 +2,8 @@
 // for people and what to do next. Only fields we pick by name are read from what the SDK throws:
 // its messages embed request URLs and its UnretryableError carries the whole last request (form
 // body included), so neither is ever copied or serialised here.
-import { AppError } from './app-error';
+import { describeError, lookupCode } from '../../preload/shared/error-registry';
+import { appError, AppError } from './app-error';
 import { redactSecrets } from './redact';
 
 export interface CodeDescription {
@@ -12,220 +13,12 @@ export interface CodeDescription {
   retryable: boolean;
 }
 
-const GRANT_RAM =
-  'Ask your administrator to grant this RAM user the E-HPC permissions listed in the README.';
-const TRY_LATER = 'Try again in a few minutes.';
-const SUPPORT =
-  'Try again; if it keeps failing, contact Alibaba Cloud support and quote the request ID.';
-
-const d = (message: string, action: string, retryable = false): CodeDescription => ({
-  message,
-  action,
-  retryable,
-});
-
-/** Every code the app knows by name: the seeds' tables, the API gateway's, and the app's own. */
-const CATALOG: Record<string, CodeDescription> = {
-  // E-HPC, seeds 000 and 003
-  InvalidParams: d(
-    'E-HPC rejected a parameter of the request.',
-    'Check the values you entered and try again.',
-  ),
-  NotEnabled: d(
-    'E-HPC is not activated for this Alibaba Cloud account.',
-    'Activate E-HPC in the Alibaba Cloud console, or sign in with an AccessKey of another account.',
-  ),
-  InDebt: d(
-    'The Alibaba Cloud account has overdue payments.',
-    'Settle the overdue payment in the Alibaba Cloud billing console, then try again.',
-  ),
-  InvalidClusterStatus: d(
-    "The cluster's current state does not allow this operation.",
-    'Wait until the cluster is running, refresh, and try again.',
-    true,
-  ),
-  ConflictOpt: d(
-    'Another operation is already running on this cluster.',
-    'Wait a moment and try again.',
-    true,
-  ),
-  AgentError: d(
-    'The E-HPC agent on the cluster did not answer correctly.',
-    "Check that the cluster's login node is running, then try again.",
-    true,
-  ),
-  IncorrectCredential: d(
-    'The run-as user name or password is incorrect.',
-    "Enter that user's password on the cluster (not the VNC password) and try again.",
-  ),
-  ExecFail: d(
-    'A command failed on the cluster.',
-    "Check the cluster's login node and the run-as user, then try again.",
-  ),
-  ClusterNotFound: d(
-    'The cluster does not exist in this region.',
-    'Refresh the cluster list, or check the selected region.',
-  ),
-  AliyunError: d('Another Alibaba Cloud service that E-HPC relies on failed.', TRY_LATER, true),
-  NotAuthorized: d('RAM does not allow this AccessKey to perform this operation.', GRANT_RAM),
-  PartFailure: d(
-    'Part of the operation failed.',
-    'Refresh to see the current state, then retry what failed.',
-    true,
-  ),
-  UnknownError: d('E-HPC reported an unknown error.', SUPPORT, true),
-  ServiceUnavailable: d('E-HPC is temporarily unavailable.', TRY_LATER, true),
-
-  // The API gateway, in front of every product
-  'InvalidAccessKeyId.NotFound': d(
-    'The AccessKey ID does not exist.',
-    'Check the AccessKey ID, or create a new AccessKey in the RAM console, and sign in again.',
-  ),
-  'InvalidAccessKeyId.Inactive': d(
-    'The AccessKey is disabled.',
-    'Enable it in the RAM console, or sign in with an active AccessKey.',
-  ),
-  SignatureDoesNotMatch: d(
-    'The AccessKey secret does not match the AccessKey ID.',
-    'Enter the AccessKey secret again and sign in.',
-  ),
-  IncompleteSignature: d(
-    'Alibaba Cloud rejected the request signature as incomplete.',
-    'Sign in again; if it persists, check that no proxy alters the requests.',
-  ),
-  'InvalidSecurityToken.Expired': d(
-    'The STS security token has expired.',
-    'Get a new temporary credential and sign in again.',
-  ),
-  'InvalidSecurityToken.Malformed': d(
-    'The STS security token is malformed.',
-    'Copy the whole security token again and sign in.',
-  ),
-  'InvalidSecurityToken.MismatchWithAccessKey': d(
-    'The STS security token does not belong to this AccessKey ID.',
-    'Sign in with the AccessKey ID, secret and security token issued together.',
-  ),
-  Throttling: d(
-    'Alibaba Cloud is limiting the rate of requests.',
-    'Wait a minute and try again.',
-    true,
-  ),
-  'Throttling.User': d(
-    'This account has sent too many requests; Alibaba Cloud is limiting it.',
-    'Wait a minute and try again.',
-    true,
-  ),
-  'Throttling.Api': d(
-    'This operation is receiving too many requests; Alibaba Cloud is limiting it.',
-    'Wait a minute and try again.',
-    true,
-  ),
-  'Forbidden.RAM': d('RAM does not allow this AccessKey to call E-HPC.', GRANT_RAM),
-  'Forbidden.AccessKeyDisabled': d(
-    'The AccessKey is disabled.',
-    'Enable it in the RAM console, or sign in with an active AccessKey.',
-  ),
-  NoPermission: d('This AccessKey has no permission for this operation.', GRANT_RAM),
-  'InvalidTimeStamp.Expired': d(
-    "This computer's clock differs too much from Alibaba Cloud's time.",
-    "Correct the computer's clock (turn on automatic time), then try again.",
-  ),
-  SignatureNonceUsed: d(
-    'Alibaba Cloud rejected the request as a repeat of an earlier one.',
-    'Try the operation again.',
-    true,
-  ),
-  InvalidVersion: d(
-    'This endpoint does not support the E-HPC API version the app uses (2018-04-12).',
-    'Choose another region, or check the endpoint setting.',
-  ),
-  'InvalidAction.NotFound': d(
-    'This endpoint does not offer the requested E-HPC operation.',
-    'Check the region and the endpoint setting; E-HPC may not be available in this region.',
-  ),
-  InvalidRegionId: d(
-    'The region is not valid for E-HPC.',
-    'Choose another region from the list and try again.',
-  ),
-  InternalError: d('Alibaba Cloud had an internal error.', SUPPORT, true),
-
-  // The app's own
-  'Network.Timeout': d(
-    'E-HPC did not answer in time.',
-    'Check your network connection, then refresh to see whether the operation took effect.',
-    true,
-  ),
-  'Network.Refused': d(
-    'The connection to the E-HPC endpoint was refused.',
-    'Check the endpoint setting, your proxy and your firewall, then try again.',
-    true,
-  ),
-  'Network.Reset': d(
-    'The connection to E-HPC was interrupted.',
-    'Check your network connection and try again.',
-    true,
-  ),
-  'Network.DNS': d(
-    "The E-HPC endpoint's host name could not be resolved.",
-    'Check your internet connection and DNS, and that the region is right.',
-    true,
-  ),
-  'Network.TLS': d(
-    'The secure connection to E-HPC could not be verified.',
-    "Check the computer's clock and any proxy that inspects HTTPS traffic, then try again.",
-  ),
-  'Network.Unreachable': d(
-    'The E-HPC endpoint cannot be reached from this network.',
-    'Check your network connection and proxy, then try again.',
-    true,
-  ),
-  BadResponse: d(
-    'E-HPC sent an answer the app could not read (a proxy or gateway may have replied instead).',
-    'Try again later; if you use a proxy, check it.',
-    true,
-  ),
-  InsecureEndpoint: d(
-    'The endpoint uses plain HTTP, which would expose requests and passwords on the network.',
-    'Use an https:// endpoint; plain http:// is allowed only for this computer (127.0.0.1, localhost, [::1]).',
-  ),
-  InvalidInput: d('A value is not valid.', 'Correct the value and try again.'),
-  Internal: d(
-    'Something unexpected went wrong in the app.',
-    'Try again; if it keeps happening, report it with the steps that led to it.',
-  ),
-};
-
-/** Families of gateway codes that share one meaning, for members not named above. */
-const FAMILIES: [prefix: string, base: string][] = [
-  ['Throttling.', 'Throttling'],
-  ['InvalidSecurityToken.', 'InvalidSecurityToken.Malformed'],
-  ['InvalidAccessKeyId.', 'InvalidAccessKeyId.NotFound'],
-  ['Forbidden.', 'Forbidden.RAM'],
-  ['Network.', 'Network.Unreachable'],
-];
-
-function lookup(code: string): CodeDescription | undefined {
-  const exact = CATALOG[code];
-  if (exact) return exact;
-  const family = FAMILIES.find(([prefix]) => code.startsWith(prefix));
-  return family ? CATALOG[family[1]] : undefined;
-}
-
 /** Whether the app has its own words for `code` (directly or through its family). */
-export function isKnownCode(code: string): boolean {
-  return lookup(code) !== undefined;
-}
+export { isKnownCode, KNOWN_CODES } from '../../preload/shared/error-registry';
 
-/** The catalogue's codes, for tests and for the renderer's translation table. */
-export const KNOWN_CODES: readonly string[] = Object.keys(CATALOG);
-
+/** The registry's English for `code` (a generic sentence naming it when the code is unknown). */
 export function describeCode(code: string): CodeDescription {
-  const known = lookup(code);
-  if (known) return known;
-  return d(
-    `E-HPC returned the error ${sanitizeServerText(code, 80) || 'without a code'}.`,
-    SUPPORT,
-  );
+  return describeError({ code: lookupCode(code) ? code : sanitizeServerText(code, 80) || '?' });
 }
 
 const MAX_SERVER_TEXT = 200;
@@ -314,33 +107,21 @@ function fromCode(
   extra: { httpStatus?: number; requestId?: string; serverMessage?: unknown },
   ctx: ErrorContext,
 ): AppError {
-  const known = lookup(code);
   const detail = sanitizeServerText(extra.serverMessage, MAX_SERVER_TEXT, ctx.redact);
-  let message: string;
-  let action: string;
-  let retryable: boolean;
-  if (known) {
-    ({ action, retryable } = known);
-    message =
-      DETAIL_CODES.has(code) && detail
-        ? `${known.message.replace(/\.$/, '')}: ${detail.replace(/\.$/, '')}.`
-        : known.message;
-  } else {
-    const safeCode = sanitizeServerText(code, 80);
-    const what = ctx.action ? ` (${ctx.action})` : '';
-    message = detail
-      ? `E-HPC returned the error ${safeCode}${what}: ${detail}`
-      : `E-HPC returned the error ${safeCode}${what}.`;
-    action = SUPPORT;
-    retryable = extra.httpStatus !== undefined && extra.httpStatus >= 500;
+  const ids = { httpStatus: extra.httpStatus, requestId: extra.requestId };
+  if (lookupCode(code)) {
+    const params = DETAIL_CODES.has(code) && detail ? { detail } : undefined;
+    return appError(code, { ...ids, params });
   }
-  return new AppError({
-    code,
-    message,
-    action,
-    retryable,
-    httpStatus: extra.httpStatus,
-    requestId: extra.requestId,
+  // A code nobody documented: its name and the server's words are all there is.
+  const params: Record<string, string> = { code: sanitizeServerText(code, 80) };
+  if (ctx.action) params.operation = ctx.action;
+  if (detail) params.detail = detail;
+  return appError(code, {
+    ...ids,
+    params,
+    variant: ctx.action ? 'operation' : undefined,
+    retryable: extra.httpStatus !== undefined && extra.httpStatus >= 500,
   });
 }
 

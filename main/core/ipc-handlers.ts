@@ -1,9 +1,12 @@
 // The handler table: one function per contract operation. The Electron shell registers it on
 // ipcMain (after checking the sender); the Chromium harness and the fuzz tests call it directly.
 // Every payload is validated against the contract's schema before anything else looks at it, and
-// every outcome is a Result: a handler never throws, and errors leave as AppErrorInfo.
+// every outcome is a Result: a handler never throws, and errors leave as AppErrorInfo. Tests also
+// check every answer against the operation's response schema (`checkResponses`).
 import type { z } from 'zod';
 import {
+  appErrorInfo,
+  channelOf,
   contract,
   operations,
   type HandlerTable,
@@ -12,11 +15,12 @@ import {
   type Responses,
   type Result,
 } from '../../preload/shared/contract';
-import { invalidInput } from './app-error';
+import { appError, type AppError } from './app-error';
 import type { AppService } from './app-service';
 import { toAppError } from './errors';
 
-type Implementations = {
+/** What main does for each operation: the validated request in, the response out. */
+export type Implementations = {
   [K in Operation]: (req: Request<K>) => Promise<Responses[K]> | Responses[K];
 };
 
@@ -49,34 +53,72 @@ function implementations(service: AppService): Implementations {
 }
 
 /** The first problem zod found, phrased for people, naming the field but never its value. */
-function describeIssue(error: z.ZodError): string {
+function invalidRequest(error: z.ZodError): AppError {
   const issue = error.issues[0];
-  if (!issue) return 'The request is not valid.';
+  if (!issue) return appError('InvalidInput', { variant: 'requestEmpty' });
   const field = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') return 'The request has unexpected fields.';
-  return field ? `${field}: ${issue.message}` : `The request is not valid: ${issue.message}`;
+  if (issue.code === 'unrecognized_keys') {
+    return appError('InvalidInput', { variant: 'unexpectedFields' });
+  }
+  return field
+    ? appError('InvalidInput', { variant: 'field', params: { field, problem: issue.message } })
+    : appError('InvalidInput', { variant: 'request', params: { problem: issue.message } });
 }
 
-export function createHandlerTable(service: AppService): HandlerTable {
-  const impl = implementations(service);
+export interface HandlerTableOptions {
+  /**
+   * Checks every answer against the operation's response schema (and every error against
+   * AppErrorInfo's) and throws on a mismatch, so a test fails where a handler drifted from the
+   * contract. Off in the app: the check would cost every call and could only turn an answer into
+   * an error.
+   */
+  checkResponses?: boolean;
+}
+
+/** Throws when `value` does not match `schema`, naming the operation and the first problem. */
+function assertShape(op: Operation, what: string, schema: z.ZodType, value: unknown): void {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.map(String).join('.') || '(root)';
+  throw new Error(`${op}: the ${what} does not match the contract at ${where}: ${issue?.message}`);
+}
+
+export function createTableFrom(
+  impl: Implementations,
+  opts: HandlerTableOptions = {},
+): HandlerTable {
   const table = {} as Record<Operation, (payload: unknown) => Promise<Result<unknown>>>;
   for (const op of operations) {
-    const schema = contract[op].request as z.ZodType;
+    const { request, response } = contract[op] as { request: z.ZodType; response: z.ZodType };
     const run = impl[op] as (req: unknown) => unknown;
     table[op] = async (payload: unknown): Promise<Result<unknown>> => {
+      let result: Result<unknown>;
       try {
-        const parsed = schema.safeParse(payload);
-        if (!parsed.success) throw invalidInput(describeIssue(parsed.error));
-        return { ok: true, value: await run(parsed.data) };
+        const parsed = request.safeParse(payload);
+        if (!parsed.success) throw invalidRequest(parsed.error);
+        result = { ok: true, value: await run(parsed.data) };
       } catch (err) {
-        return { ok: false, error: toAppError(err).toInfo() };
+        result = { ok: false, error: toAppError(err).toInfo() };
       }
+      if (opts.checkResponses) {
+        if (result.ok) assertShape(op, 'response', response, result.value);
+        else assertShape(op, 'error', appErrorInfo, result.error);
+      }
+      return result;
     };
   }
   return table as HandlerTable;
 }
 
+export function createHandlerTable(
+  service: AppService,
+  opts: HandlerTableOptions = {},
+): HandlerTable {
+  return createTableFrom(implementations(service), opts);
+}
+
 /** Looks an operation up by its IPC channel (for the shell's ipcMain registration). */
 export function operationForChannel(channel: string): Operation | undefined {
-  return operations.find((op) => contract[op].channel === channel);
+  return operations.find((op) => channelOf(op) === channel);
 }

@@ -7,7 +7,7 @@ import type {
   PendingStopInfo,
   Request,
 } from '../../preload/shared/contract';
-import { invalidInput, type AppError } from './app-error';
+import { appError, type AppError } from './app-error';
 import type { AccountSession } from './account-session';
 import type { EhpcClient } from './ehpc/client';
 import { createLimiter } from './ehpc/limiter';
@@ -117,10 +117,10 @@ export class JournalledStops {
           try {
             if (!cidrIp) {
               this.journal.settle(entry.clusterId);
-              throw invalidInput(
-                `No CIDR block is known for ${entry.clusterId}, so its stop cannot be sent.`,
-                'Stop it with the address or CIDR block VNC was started with.',
-              );
+              throw appError('InvalidInput', {
+                variant: 'noCidrKnown',
+                params: { clusterId: entry.clusterId },
+              });
             }
             await this.send({ clusterId: entry.clusterId, regionId: entry.regionId, cidrIp });
             report.stopped.push(stop);
@@ -183,10 +183,7 @@ export class JournalledStops {
 
 /** Used where a stop needs a CidrIp and none was given or remembered. */
 export function noCidrRemembered(clusterId: string): AppError {
-  return invalidInput(
-    `No CIDR block is remembered for ${clusterId}.`,
-    'Give the address or CIDR block VNC was started with (StopVisualService needs it).',
-  );
+  return appError('InvalidInput', { variant: 'noCidrRemembered', params: { clusterId } });
 }
 
 export type ClientSource = () => Promise<EhpcClient>;

@@ -2,7 +2,7 @@
 // Manager, or the freedesktop Secret Service (GNOME Keyring, KWallet) on Linux, through keytar.
 // When none can be reached the answer is a typed `KeychainUnavailable` error: there is no
 // plaintext fallback, ever.
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 
 export interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -25,23 +25,9 @@ export interface KeytarKeychainOptions {
 
 export const KEYCHAIN_UNAVAILABLE = 'KeychainUnavailable';
 
-function keychainName(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return 'the macOS Keychain';
-  if (platform === 'win32') return 'Windows Credential Manager';
-  return 'the Secret Service (GNOME Keyring or KWallet)';
-}
-
-function keychainAction(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') {
-    return 'Unlock your login keychain in Keychain Access, then try again.';
-  }
-  if (platform === 'win32') {
-    return 'Make sure Windows Credential Manager is available for your account, then try again.';
-  }
-  return (
-    'Install and unlock a Secret Service keyring (gnome-keyring or KWallet) in a desktop ' +
-    'session with D-Bus, then try again. The AccessKey is never stored in a plain file.'
-  );
+/** The registry's wording of KeychainUnavailable for each platform's keychain. */
+function keychainVariant(platform: NodeJS.Platform): string {
+  return platform === 'darwin' || platform === 'win32' ? platform : 'linux';
 }
 
 /** Keeps the cause's first line only, with any secret we know of blanked out. */
@@ -58,13 +44,9 @@ export function keychainUnavailable(
   secrets: readonly string[] = [],
 ): AppError {
   const reason = cause === undefined ? '' : describeCause(cause, secrets);
-  return new AppError({
-    code: KEYCHAIN_UNAVAILABLE,
-    message:
-      `Cannot reach ${keychainName(platform)} to keep the AccessKey.` +
-      (reason ? ` (${reason})` : ''),
-    action: keychainAction(platform),
-    retryable: true,
+  return appError(KEYCHAIN_UNAVAILABLE, {
+    variant: keychainVariant(platform),
+    params: reason ? { detail: reason } : undefined,
   });
 }
 

@@ -8,6 +8,7 @@
 // failed and the last failure's *code*. Never a message (server text could echo input), never
 // anything secret.
 import type { AppErrorInfo, PendingStopInfo } from '../../preload/shared/contract';
+import { describeError } from '../../preload/shared/error-registry';
 import { AppError } from './app-error';
 import type { PendingStop, Settings } from './settings';
 
@@ -65,12 +66,12 @@ export class PendingStopError extends AppError {
     super({
       code: cause.code,
       message: cause.message,
-      action:
-        'The stop is kept as pending and retried automatically when the network is back and ' +
-        'at the next start; you can also retry it from the list of pending stops.',
+      action: describeError({ code: 'PendingStop' }).action,
       retryable: true,
       ...(cause.requestId ? { requestId: cause.requestId } : {}),
       ...(cause.httpStatus !== undefined ? { httpStatus: cause.httpStatus } : {}),
+      ...(cause.variant ? { variant: cause.variant } : {}),
+      ...(cause.params ? { params: cause.params } : {}),
     });
     this.name = 'PendingStopError';
   }

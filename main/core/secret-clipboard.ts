@@ -1,6 +1,6 @@
 // Copying a secret (a generated VNC password) so that it does not linger on the clipboard.
 import type { Request } from '../../preload/shared/contract';
-import { AppError } from './app-error';
+import { appError } from './app-error';
 
 export interface ClipboardPort {
   writeText(text: string): void;
@@ -18,11 +18,7 @@ export class SecretClipboard {
   copy(req: Request<'copySecret'>): boolean {
     const clipboard = this.clipboard;
     if (!clipboard) {
-      throw new AppError({
-        code: 'Unsupported',
-        message: 'Copying is not available here.',
-        action: 'Select the password and copy it yourself.',
-      });
+      throw appError('Unsupported', { variant: 'clipboard' });
     }
     clipboard.writeText(req.text);
     clearTimeout(this.timer);

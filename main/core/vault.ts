@@ -1,7 +1,7 @@
 // The credential vault: where the AccessKey and remembered run-as passwords live. Environment
 // variables win (as in Alibaba Cloud's own tools), then the OS keychain; nothing secret is ever
 // written anywhere else.
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 import {
   keychainUnavailable,
   keytarKeychain,
@@ -39,18 +39,10 @@ export interface CredentialVaultOptions {
 function runasAccount(clusterId: string, user: string): string {
   // Both are checked so that `runas:<cluster>:<user>` can never be ambiguous.
   if (!isValidClusterId(clusterId)) {
-    throw new AppError({
-      code: 'InvalidInput',
-      message: 'Not a valid E-HPC cluster ID.',
-      action: 'Pick the cluster again.',
-    });
+    throw appError('InvalidInput', { variant: 'clusterId' });
   }
   if (!isValidRunasUser(user)) {
-    throw new AppError({
-      code: 'InvalidInput',
-      message: 'Not a valid user name.',
-      action: 'Enter the Linux user name on the cluster.',
-    });
+    throw appError('InvalidInput', { variant: 'runasUser' });
   }
   return `runas:${clusterId}:${user}`;
 }
@@ -109,11 +101,7 @@ export class CredentialVault {
     const accessKeyId = key.accessKeyId.trim();
     const accessKeySecret = key.accessKeySecret.trim();
     if (!accessKeyId || !accessKeySecret) {
-      throw new AppError({
-        code: 'InvalidInput',
-        message: 'Both the AccessKey ID and the AccessKey secret are needed.',
-        action: 'Enter both and try again.',
-      });
+      throw appError('InvalidInput', { variant: 'accessKeyMissing' });
     }
     const item: AccessKey = { accessKeyId, accessKeySecret };
     if (key.securityToken) item.securityToken = key.securityToken;
@@ -147,11 +135,7 @@ export class CredentialVault {
   async saveRunasPassword(clusterId: string, user: string, password: string): Promise<void> {
     const account = runasAccount(clusterId, user);
     if (!password) {
-      throw new AppError({
-        code: 'InvalidInput',
-        message: 'The run-as password is empty.',
-        action: 'Enter the password of the user on the cluster.',
-      });
+      throw appError('InvalidInput', { variant: 'runasPasswordMissing' });
     }
     await this.guard(() => this.keychain.setPassword(this.service, account, password), [password]);
   }

@@ -3,19 +3,18 @@
 // a repeated request joins the one in flight and different ones never overlap.
 import type { ActionResult, Request, VncStatus } from '../../preload/shared/contract';
 import { checkVncPassword } from '../../preload/shared/validation';
-import { invalidInput } from './app-error';
+import { appError } from './app-error';
 import type { AccountSession } from './account-session';
 import { noCidrRemembered, type ClientSource, type JournalledStops } from './journalled-stops';
 import type { LiveState } from './live-state';
 import type { Settings } from './settings';
 import type { CredentialVault } from './vault';
 
-const PASSWORD_RULE_MESSAGES = {
-  length: 'The VNC password must be 8 to 30 characters long.',
-  classes:
-    'The VNC password needs at least three of: upper case letters, lower case letters, digits, special characters.',
-  charset:
-    "The VNC password may contain only letters, digits and these characters: ()~!@#$%^&*-_+=|{}[]:;'/<>,.?",
+/** The registry's wording for each broken password rule. */
+const PASSWORD_RULE_VARIANTS = {
+  length: 'passwordLength',
+  classes: 'passwordClasses',
+  charset: 'passwordCharset',
 } as const;
 
 export interface VncOperationsDeps {
@@ -71,18 +70,15 @@ export class VncOperations {
     const check = checkVncPassword(req.newPassword);
     const broken = check.rules.find((r) => !r.ok);
     if (broken) {
-      throw invalidInput(
-        PASSWORD_RULE_MESSAGES[broken.id],
-        'Choose another password or use Generate.',
-      );
+      throw appError('InvalidInput', { variant: PASSWORD_RULE_VARIANTS[broken.id] });
     }
     const runasPassword =
       req.runasPassword ?? (await vault.getRunasPassword(req.clusterId, req.runasUser));
     if (!runasPassword) {
-      throw invalidInput(
-        `Enter the password of ${req.runasUser} on the cluster.`,
-        'E-HPC needs the run-as user’s password to set the VNC password.',
-      );
+      throw appError('InvalidInput', {
+        variant: 'runasPasswordNeeded',
+        params: { user: req.runasUser },
+      });
     }
     const client = await session.client();
     return live.track(req.clusterId, 'password', async () => {

@@ -8,6 +8,7 @@ import {
   type HandlerTable,
   type Result,
 } from '../../preload/shared/contract';
+import { appError } from '../core/app-error';
 import { isTrustedSender } from './security';
 
 /** The part of an `IpcMainInvokeEvent` the check reads. */
@@ -32,19 +33,13 @@ export interface SenderPolicy {
   webContentsId(): number | undefined;
 }
 
-export const UNTRUSTED_SENDER: AppErrorInfo = Object.freeze({
-  code: 'Ipc.UntrustedSender',
-  message: 'This request did not come from the app window, so it was refused.',
-  action: 'Use the E-HPC VNC Tray window.',
-  retryable: false,
-});
+export const UNTRUSTED_SENDER: AppErrorInfo = Object.freeze(
+  appError('Ipc.UntrustedSender').toInfo(),
+);
 
-const INTERNAL_ERROR: AppErrorInfo = Object.freeze({
-  code: 'Internal',
-  message: 'Something went wrong inside the app.',
-  action: 'Try again; restart the app if it keeps happening.',
-  retryable: true,
-});
+const INTERNAL_ERROR: AppErrorInfo = Object.freeze(
+  appError('Internal', { variant: 'ipc' }).toInfo(),
+);
 
 /** Why a sender is refused, or undefined when it is ours. Never reads the payload. */
 export function senderRefusal(event: InvokeEventLike, policy: SenderPolicy): string | undefined {

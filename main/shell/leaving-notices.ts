@@ -1,20 +1,10 @@
 // What the user is told after stops nobody clicked: an automatic stop (lock, sleep, quit, idle…)
 // and a retry of the pending-stop journal. Plain data in, notices out; the shell shows them.
-import type { AppErrorInfo, PendingRetryReport } from '../../preload/shared/contract';
+import type { PendingRetryReport } from '../../preload/shared/contract';
 import type { AutoStopOutcome } from '../core/auto-stop';
-import { failureNotice, type Notice, type TrayLabels } from './tray-labels';
+import { failureNotice, failuresBody, type Notice, type TrayLabels } from './tray-labels';
 
 export type ClusterName = (clusterId: string) => string;
-
-/** "name: message" for each failure, then what to do about the first. */
-function failuresBody(
-  failed: readonly { clusterId: string; error: AppErrorInfo }[],
-  name: ClusterName,
-): string {
-  const detail = failed.map((f) => `${name(f.clusterId)}: ${f.error.message}`).join(' ');
-  const first = failed[0];
-  return first ? `${detail} ${first.error.action}`.trim() : detail;
-}
 
 /**
  * An automatic stop that stopped something or failed is reported; one that found everything
@@ -27,7 +17,8 @@ export function autoStopNotices(
   name: ClusterName,
 ): Notice[] {
   const reason = labels.autoStopReason[outcome.reason];
-  if (outcome.error) return [failureNotice(labels.autoStopFailed(reason), outcome.error)];
+  if (outcome.error)
+    return [failureNotice(labels.autoStopFailed(reason), outcome.error, labels.locale)];
   const result = outcome.result;
   if (!result) return [];
   const notices: Notice[] = [];
@@ -37,7 +28,7 @@ export function autoStopNotices(
   if (result.failed.length > 0) {
     notices.push({
       title: labels.autoStopFailed(reason),
-      body: failuresBody(result.failed, name),
+      body: failuresBody(result.failed, name, labels.locale),
     });
   }
   return notices;
@@ -66,12 +57,15 @@ export function pendingRetryNotices(
     notices.push(labels.pendingStopped(names, remaining));
   }
   for (const { stop, error } of report.dropped) {
-    notices.push(failureNotice(labels.pendingDropped(name(stop.clusterId)), error));
+    notices.push(failureNotice(labels.pendingDropped(name(stop.clusterId)), error, labels.locale));
   }
   const reported = notices.length > 0;
   if (remaining > 0 && !report.stopped.length && (opts.loud || reported)) {
     const failed = report.remaining.map((r) => ({ clusterId: r.stop.clusterId, error: r.error }));
-    notices.push({ title: labels.pendingRemaining(remaining), body: failuresBody(failed, name) });
+    notices.push({
+      title: labels.pendingRemaining(remaining),
+      body: failuresBody(failed, name, labels.locale),
+    });
   }
   return notices;
 }

@@ -2,7 +2,7 @@
 // the window uses (validated requests, Result answers), and reports every outcome as a
 // notification: success with the cluster's name, failure with the error's message and action.
 import type { HandlerTable, Result } from '../../preload/shared/contract';
-import { failureNotice, type Notice, type TrayLabels } from './tray-labels';
+import { failureNotice, failuresBody, type Notice, type TrayLabels } from './tray-labels';
 import type { TrayAction } from './tray-menu';
 
 /** What this runner does; the shell itself opens, quits and retries pending stops (its loop reports those). */
@@ -37,7 +37,10 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
     success: (value: T) => Notice,
     failureTitle: string,
   ): boolean => {
-    deps.notify(result.ok ? success(result.value) : failureNotice(failureTitle, result.error));
+    const locale = deps.labels().locale;
+    deps.notify(
+      result.ok ? success(result.value) : failureNotice(failureTitle, result.error, locale),
+    );
     deps.onOutcome?.(result.ok);
     return result.ok;
   };
@@ -54,13 +57,9 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
         const result = await deps.table.stopAllVnc({});
         if (result.ok && result.value.failed.length > 0) {
           const { stopped, failed } = result.value;
-          const first = failed[0];
-          const detail = failed
-            .map((f) => `${deps.clusterName(f.clusterId)}: ${f.error.message}`)
-            .join(' ');
           deps.notify({
             title: labels.stopAllPartly({ stopped: stopped.length, failed: failed.length }),
-            body: first ? `${detail} ${first.error.action}` : detail,
+            body: failuresBody(failed, deps.clusterName, labels.locale),
           });
           deps.onOutcome?.(false);
           return false;

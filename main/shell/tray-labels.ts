@@ -1,6 +1,7 @@
 // Words of the tray menu, tooltip and notifications, in the app's two languages. The renderer
 // has its own strings; these are the few the main process shows itself.
 import type { AppErrorInfo, AppState, Language, VncState } from '../../preload/shared/contract';
+import { localizeError, type ErrorLocale } from '../../preload/shared/error-registry';
 import type { AutoStopReason } from '../core/auto-stop';
 
 export type BusyKind = AppState['busy'][string];
@@ -11,6 +12,8 @@ export interface Notice {
 }
 
 export interface TrayLabels {
+  /** The language of these labels, and of the error texts shown with them. */
+  locale: ErrorLocale;
   appName: string;
   noCluster: string;
   notSignedIn: string;
@@ -47,6 +50,7 @@ export interface TrayLabels {
 }
 
 const en: TrayLabels = {
+  locale: 'en',
   appName: 'E-HPC VNC Tray',
   noCluster: 'No cluster selected',
   notSignedIn: 'Not connected — open the app to add an AccessKey',
@@ -109,6 +113,7 @@ const en: TrayLabels = {
 };
 
 const zhCN: TrayLabels = {
+  locale: 'zh-CN',
   appName: 'E-HPC VNC Tray',
   noCluster: '未选择集群',
   notSignedIn: '未连接 — 打开应用添加 AccessKey',
@@ -174,7 +179,20 @@ export function trayLabelsFor(language: Language | undefined, systemLocale: stri
   return lang.toLowerCase().startsWith('zh') ? zhCN : en;
 }
 
-/** A failure notice: what went wrong and what to do, in the error's own words. */
-export function failureNotice(title: string, error: AppErrorInfo): Notice {
-  return { title, body: `${error.message} ${error.action}`.trim() };
+/** A failure notice: what went wrong and what to do, in the labels' language (error registry). */
+export function failureNotice(title: string, error: AppErrorInfo, locale: ErrorLocale): Notice {
+  const { message, action } = localizeError(error, locale);
+  return { title, body: `${message} ${action}`.trim() };
+}
+
+/** "name: message" for each failure, then what to do about the first. */
+export function failuresBody(
+  failed: readonly { clusterId: string; error: AppErrorInfo }[],
+  name: (clusterId: string) => string,
+  locale: ErrorLocale,
+): string {
+  const texts = failed.map((f) => ({ name: name(f.clusterId), ...localizeError(f.error, locale) }));
+  const detail = texts.map((f) => `${f.name}: ${f.message}`).join(' ');
+  const first = texts[0];
+  return first ? `${detail} ${first.action}`.trim() : detail;
 }

@@ -1,13 +1,13 @@
-// The IPC contract: every operation the renderer may ask of main, with its channel, the schema
-// main validates the request against, and the response type. Shared by main (validation and
-// handlers), the preload (channel names) and the renderer (types). Pure code: zod and nothing else.
+// The IPC contract: one table with every operation the renderer may ask of main, its request
+// schema (main validates every payload against it), its response schema and what it does. Channel
+// names, the preload's functions, main's handler types and the operations table in
+// docs/ARCHITECTURE.md (scripts/operations-doc.ts) are all derived from it. Pure code: zod only.
 //
 // Direction of secrets: AccessKey secrets and passwords travel renderer → main only. No response
-// type below has a field that could carry one back.
+// schema has a field that could carry one back (see ./shapes).
 import { z } from 'zod';
-import { CHANNELS, type Operation } from './channels';
-
-export { CHANNELS, operations, STATE_CHANNEL, type Operation } from './channels';
+import { channelOf } from './channels';
+import * as shape from './shapes';
 import {
   isValidAccessKeyId,
   isValidCidrIp,
@@ -17,8 +17,11 @@ import {
   VNC_PASSWORD_MAX,
 } from './validation';
 
+export * from './shapes';
+export { channelOf, STATE_CHANNEL } from './channels';
+
 // ---------------------------------------------------------------------------------------------
-// Building blocks
+// Building blocks of the requests
 
 const clusterId = z.string().max(64).refine(isValidClusterId, 'Not a valid E-HPC cluster ID.');
 const regionId = z.string().max(32).refine(isValidRegionId, 'Not a valid region ID.');
@@ -32,219 +35,87 @@ const secret = (max: number) => z.string().min(1).max(max);
 const req = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 const empty = req({});
 
-// ---------------------------------------------------------------------------------------------
-// Shapes that cross the bridge (main → renderer). Nothing secret.
+const bool = z.boolean().describe('boolean');
+const list = <T extends z.ZodType>(item: T) => z.array(item);
 
-/** The core's typed error, as the renderer sees it: never a stack. */
-export interface AppErrorInfo {
-  /** E-HPC or gateway code (`ConflictOpt`), or the app's own (`Network.Timeout`, `InvalidInput`). */
-  code: string;
-  /** One clear sentence for people. */
-  message: string;
-  /** What to do next. */
-  action: string;
-  requestId?: string;
-  httpStatus?: number;
-  retryable: boolean;
-  /**
-   * Set on a stop that could not be confirmed (offline, timeout, busy service): it is kept in the
-   * pending-stop journal and retried at the next launch and when the network comes back.
-   */
-  pendingStop?: true;
+interface OperationSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  /** What the operation does, one line (the docs' table shows it). */
+  summary: string;
+  request: Req;
+  response: Res;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
-
-export type VncState = 'running' | 'stopped' | 'unknown';
-
-export interface ClusterSummary {
-  id: string;
-  name: string;
-  status: string; // lower case: uninit, creating, init, running, exception, releasing, ...
-  regionId: string;
-  zoneId?: string;
-  description?: string;
-  osTag?: string;
-  schedulerType?: string;
-  createTime?: string;
-  nodeCount?: number;
-}
-
-export interface ClusterList {
-  regionId: string;
-  clusters: ClusterSummary[];
-  /** ISO time the list was fetched from E-HPC; absent when nothing is cached yet. */
-  fetchedAt?: string;
-  fromCache: boolean;
-}
-
-export interface Region {
-  regionId: string;
-  localName?: string;
-}
-
-export interface VncStatus {
-  clusterId: string;
-  vnc: VncState;
-  /** The service's own words, for display. */
-  message: string;
-  requestId?: string;
-  checkedAt: string;
-}
-
-export interface ActionResult {
-  clusterId: string;
-  requestId?: string;
-  message: string;
-}
-
-export interface StopAllResult {
-  stopped: string[];
-  alreadyStopped: string[];
-  failed: { clusterId: string; error: AppErrorInfo }[];
-}
-
-export interface ClusterUser {
-  name: string;
-  group?: string;
-}
-
-export interface SessionInfo {
-  signedIn: boolean;
-  /** Where the AccessKey comes from. `env` wins over the keychain, as in Alibaba Cloud's tools. */
-  source: 'keychain' | 'env' | 'none';
-  /** Masked, e.g. `LTAI****wxyz`: enough to recognise, not to use. */
-  accessKeyIdMasked?: string;
-  regionId: string;
-  keychainAvailable: boolean;
-}
-
-export type Language = 'system' | 'en' | 'zh-CN';
-
-export interface Preferences {
-  language: Language;
-  regionId: string;
-  selectedClusterId?: string;
-  recentClusterIds: string[];
-  /** Remembered per cluster: the CidrIp VNC was started with, and the run-as user. */
-  clusters: Record<string, { cidrIp?: string; runasUser?: string }>;
-}
-
-/** Pushed from main whenever something the window shows changes. */
-export interface AppState {
-  selectedClusterId?: string;
-  vnc: Record<string, VncState>;
-  /** Clusters with an operation in flight, and which. */
-  busy: Record<string, 'stopping' | 'starting' | 'password' | 'status'>;
-  /** Clusters with a stop still owed (journalled, not in flight); absent when there are none. */
-  pendingStops?: string[];
-  /** Sign-in as main last learnt it (absent before it looked); the key itself never. */
-  session?: Omit<SessionInfo, 'keychainAvailable'>;
-  /** The preferences the tray shows, besides `selectedClusterId`. */
-  language?: Language;
-  recentClusterIds?: string[];
-  /** Names of the selected and recent clusters, as far as the cached list knows them. */
-  clusterNames?: Record<string, string>;
-}
-
-/** A stop the user asked for that is not confirmed yet (see `listPendingStops`). Nothing secret. */
-export interface PendingStopInfo {
-  clusterId: string;
-  regionId: string;
-  cidrIp?: string;
-  /** ISO time of the request. */
-  requestedAt: string;
-  /** Failed attempts so far. */
-  attempts: number;
-  /** The code of the last failure (`Network.Timeout`, or `Interrupted` when quitting cut it off). */
-  lastError?: string;
-  /** A request for it is on its way right now. */
-  inFlight: boolean;
-}
-
-/** What `retryPendingStops` did with each entry; the shell notifies from it. */
-export interface PendingRetryReport {
-  /** Confirmed now: removed from the journal. */
-  stopped: PendingStopInfo[];
-  /** Failed for good (the cluster is gone, permission denied…): removed, and the user must be told. */
-  dropped: { stop: PendingStopInfo; error: AppErrorInfo }[];
-  /** Still unconfirmed (offline again…): kept, attempts counted. */
-  remaining: { stop: PendingStopInfo; error: AppErrorInfo }[];
-}
-
-/** Which clusters an automatic stop acts on. */
-export type AutoStopScope = 'selected' | 'all';
-
-/** The automatic stops, each off by default. */
-export interface AutoStopPreferences {
-  /** Stop VNC when the app quits: not at all, on the selected cluster, or on every cluster. */
-  onQuit: 'off' | AutoStopScope;
-  /** When the screen locks (macOS, Windows). */
-  onLock: boolean;
-  /** When the computer goes to sleep. */
-  onSuspend: boolean;
-  /** On shutdown, restart or logoff. */
-  onShutdown: boolean;
-  /** After this many minutes without keyboard or mouse input; 0 = off. */
-  idleMinutes: number;
-  /** Every day at this local time (`HH:MM`); absent = off. */
-  dailyAt?: string;
-  /** Start the app (in the tray) when the user logs in. */
-  launchAtLogin: boolean;
-}
-
-/** The settings, what this computer supports, and which clusters the triggers other than quit act on. */
-export interface AutoStopInfo {
-  settings: AutoStopPreferences;
-  /**
-   * The clusters lock, suspend, shutdown, idle and daily stops act on (a setting of its own;
-   * quitting has `settings.onQuit`). Files from before the setting keep what they did: `all`
-   * when quitting stopped all clusters, otherwise the selected one.
-   */
-  scope: AutoStopScope;
-  supported: {
-    onLock: boolean;
-    onSuspend: boolean;
-    onShutdown: boolean;
-    idle: boolean;
-    launchAtLogin: boolean;
-  };
-}
+const op = <Req extends z.ZodType, Res extends z.ZodType>(
+  summary: string,
+  request: Req,
+  response: Res,
+): OperationSpec<Req, Res> => ({ summary, request, response });
 
 // ---------------------------------------------------------------------------------------------
 // The operations
 
-export const contract = {
-  getSession: { channel: CHANNELS.getSession, request: empty },
-  signIn: {
-    channel: CHANNELS.signIn,
-    request: req({
+const table = {
+  getSession: op('Who is signed in, and from where.', empty, shape.sessionInfo),
+  signIn: op(
+    'Checks an AccessKey with one read-only call, then keeps it in the keychain.',
+    req({
       accessKeyId: z.string().max(128).refine(isValidAccessKeyId, 'Not a valid AccessKey ID.'),
       accessKeySecret: secret(128),
       securityToken: secret(4096).optional(),
       regionId,
     }),
-  },
-  signOut: { channel: CHANNELS.signOut, request: empty },
-  listRegions: { channel: CHANNELS.listRegions, request: empty },
-  getPreferences: { channel: CHANNELS.getPreferences, request: empty },
-  setPreferences: {
-    channel: CHANNELS.setPreferences,
-    request: req({
-      language: z.enum(['system', 'en', 'zh-CN']).optional(),
-      regionId: regionId.optional(),
-    }),
-  },
-  listClusters: { channel: CHANNELS.listClusters, request: req({ refresh: z.boolean() }) },
-  selectCluster: { channel: CHANNELS.selectCluster, request: req({ clusterId }) },
-  listUsers: { channel: CHANNELS.listUsers, request: req({ clusterId }) },
-  getVncStatus: { channel: CHANNELS.getVncStatus, request: req({ clusterId }) },
-  startVnc: { channel: CHANNELS.startVnc, request: req({ clusterId, cidrIp }) },
-  stopVnc: { channel: CHANNELS.stopVnc, request: req({ clusterId, cidrIp: cidrIp.optional() }) },
-  stopAllVnc: { channel: CHANNELS.stopAllVnc, request: empty },
-  setVncPassword: {
-    channel: CHANNELS.setVncPassword,
-    request: req({
+    shape.sessionInfo,
+  ),
+  signOut: op('Removes the AccessKey from the keychain.', empty, shape.sessionInfo),
+  listRegions: op(
+    'The regions E-HPC offers (a built-in list when offline).',
+    empty,
+    list(shape.region),
+  ),
+  getPreferences: op('The preferences.', empty, shape.preferences),
+  setPreferences: op(
+    'Changes the language or the region.',
+    req({ language: shape.language.optional(), regionId: regionId.optional() }),
+    shape.preferences,
+  ),
+  listClusters: op(
+    "The region's clusters: cached at once, then fresh with `refresh`.",
+    req({ refresh: z.boolean() }),
+    shape.clusterList,
+  ),
+  selectCluster: op(
+    'Selects a cluster (remembered, and listed as recent).',
+    req({ clusterId }),
+    shape.preferences,
+  ),
+  listUsers: op(
+    "The cluster's users, for the run-as user.",
+    req({ clusterId }),
+    list(shape.clusterUser),
+  ),
+  getVncStatus: op(
+    'Asks E-HPC whether VNC is running on a cluster.',
+    req({ clusterId }),
+    shape.vncStatus,
+  ),
+  startVnc: op(
+    'Starts VNC, reachable from the CidrIp given.',
+    req({ clusterId, cidrIp }),
+    shape.actionResult,
+  ),
+  stopVnc: op(
+    'Stops VNC (journalled until E-HPC confirms); CidrIp defaults to the remembered one.',
+    req({ clusterId, cidrIp: cidrIp.optional() }),
+    shape.actionResult,
+  ),
+  stopAllVnc: op(
+    'Stops VNC on every cluster of the region where it runs.',
+    empty,
+    shape.stopAllResult,
+  ),
+  setVncPassword: op(
+    'Sets the VNC password, as the run-as user (typed, or remembered in the keychain).',
+    req({
       clusterId,
       runasUser,
       /** Omitted: use the run-as password remembered in the keychain for this cluster and user. */
@@ -252,31 +123,51 @@ export const contract = {
       rememberRunasPassword: z.boolean(),
       newPassword: z.string().max(VNC_PASSWORD_MAX * 4),
     }),
-  },
-  hasRememberedRunasPassword: {
-    channel: CHANNELS.hasRememberedRunasPassword,
-    request: req({ clusterId, runasUser }),
-  },
-  forgetRunasPassword: {
-    channel: CHANNELS.forgetRunasPassword,
-    request: req({ clusterId, runasUser }),
-  },
-  /** Copies text (a generated password) and clears the clipboard after `clearAfterSeconds`. */
-  copySecret: {
-    channel: CHANNELS.copySecret,
-    request: req({ text: secret(256), clearAfterSeconds: z.number().int().min(5).max(300) }),
-  },
-  getState: { channel: CHANNELS.getState, request: empty },
-  listPendingStops: { channel: CHANNELS.listPendingStops, request: empty },
-  /** Retries every journalled stop now (the shell also does at launch and when back online). */
-  retryPendingStops: { channel: CHANNELS.retryPendingStops, request: empty },
-  /** Gives up on one journalled stop (the user decided VNC may stay as it is). */
-  dismissPendingStop: { channel: CHANNELS.dismissPendingStop, request: req({ clusterId }) },
-  getAutoStop: { channel: CHANNELS.getAutoStop, request: empty },
-  /** Changes only the fields given; `dailyAt: null` turns the daily stop off. */
-  setAutoStop: {
-    channel: CHANNELS.setAutoStop,
-    request: req({
+    shape.actionResult,
+  ),
+  hasRememberedRunasPassword: op(
+    'Whether the keychain holds a run-as password for this cluster and user.',
+    req({ clusterId, runasUser }),
+    bool,
+  ),
+  forgetRunasPassword: op(
+    'Removes a remembered run-as password from the keychain.',
+    req({ clusterId, runasUser }),
+    bool,
+  ),
+  copySecret: op(
+    'Copies text (a generated password) and clears the clipboard after `clearAfterSeconds`.',
+    req({ text: secret(256), clearAfterSeconds: z.number().int().min(5).max(300) }),
+    bool,
+  ),
+  getState: op(
+    'What the window shows that main changes (also pushed on the state channel).',
+    empty,
+    shape.appState,
+  ),
+  listPendingStops: op(
+    'The stops not confirmed yet (the journal).',
+    empty,
+    list(shape.pendingStopInfo),
+  ),
+  retryPendingStops: op(
+    'Retries every journalled stop now (the shell also does at launch and when back online).',
+    empty,
+    shape.pendingRetryReport,
+  ),
+  dismissPendingStop: op(
+    'Gives up on one journalled stop (the user decided VNC may stay as it is).',
+    req({ clusterId }),
+    list(shape.pendingStopInfo),
+  ),
+  getAutoStop: op(
+    'The automatic stops, their scope and what this system supports.',
+    empty,
+    shape.autoStopInfo,
+  ),
+  setAutoStop: op(
+    'Changes only the fields given; `dailyAt: null` turns the daily stop off.',
+    req({
       onQuit: z.enum(['off', 'selected', 'all']).optional(),
       /** The clusters the triggers other than quit act on. */
       scope: z.enum(['selected', 'all']).optional(),
@@ -289,46 +180,34 @@ export const contract = {
         .optional(),
       launchAtLogin: z.boolean().optional(),
     }),
-  },
-} as const satisfies Record<Operation, { channel: string; request: z.ZodType }>;
+    shape.autoStopInfo,
+  ),
+};
+
+type Table = typeof table;
+export type Operation = keyof Table;
+
+/** The table, each operation with its IPC channel. */
+export const contract = Object.fromEntries(
+  Object.entries(table).map(([name, spec]) => [name, { ...spec, channel: channelOf(name) }]),
+) as { [K in Operation]: Table[K] & { channel: string } };
+
+/** Every operation, in the table's order. */
+export const operations = Object.keys(table) as Operation[];
+
+export type Request<K extends Operation> = z.input<Table[K]['request']>;
 
 /** What each operation resolves to (inside `Result`). */
-export interface Responses {
-  getSession: SessionInfo;
-  signIn: SessionInfo;
-  signOut: SessionInfo;
-  listRegions: Region[];
-  getPreferences: Preferences;
-  setPreferences: Preferences;
-  listClusters: ClusterList;
-  selectCluster: Preferences;
-  listUsers: ClusterUser[];
-  getVncStatus: VncStatus;
-  startVnc: ActionResult;
-  stopVnc: ActionResult;
-  stopAllVnc: StopAllResult;
-  setVncPassword: ActionResult;
-  hasRememberedRunasPassword: boolean;
-  forgetRunasPassword: boolean;
-  copySecret: boolean;
-  getState: AppState;
-  listPendingStops: PendingStopInfo[];
-  retryPendingStops: PendingRetryReport;
-  dismissPendingStop: PendingStopInfo[];
-  getAutoStop: AutoStopInfo;
-  setAutoStop: AutoStopInfo;
-}
-
-export type Request<K extends Operation> = z.input<(typeof contract)[K]['request']>;
+export type Responses = { [K in Operation]: z.output<Table[K]['response']> };
 
 /** The object the preload installs as `window.ehpc`: one function per operation, one subscription. */
 export type EhpcBridge = {
-  [K in Operation]: (request: Request<K>) => Promise<Result<Responses[K]>>;
+  [K in Operation]: (request: Request<K>) => Promise<shape.Result<Responses[K]>>;
 } & {
-  onState(listener: (state: AppState) => void): () => void;
+  onState(listener: (state: shape.AppState) => void): () => void;
 };
 
 /** The handler table main registers on ipcMain (and test harnesses call directly). */
 export type HandlerTable = {
-  [K in Operation]: (payload: unknown) => Promise<Result<Responses[K]>>;
+  [K in Operation]: (payload: unknown) => Promise<shape.Result<Responses[K]>>;
 };

@@ -7,15 +7,12 @@ import type {
   Responses,
   Result,
 } from '../../preload/shared/contract';
+import { describeError } from '../../preload/shared/error-registry';
 
 export type OpResult<K extends Operation> = Result<Responses[K]>;
 
-const bridgeDown: AppErrorInfo = {
-  code: 'Bridge.Unavailable',
-  message: 'The app’s background process did not answer.',
-  action: 'Close the window and open it again from the tray.',
-  retryable: true,
-};
+const BRIDGE_DOWN = 'Bridge.Unavailable';
+const bridgeDown: AppErrorInfo = { code: BRIDGE_DOWN, ...describeError({ code: BRIDGE_DOWN }) };
 
 export async function call<K extends Operation>(op: K, request: Request<K>): Promise<OpResult<K>> {
   try {

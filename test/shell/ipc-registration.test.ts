@@ -4,6 +4,7 @@ import {
   operations,
   type HandlerTable,
   type Result,
+  channelOf,
 } from '../../preload/shared/contract';
 import {
   UNTRUSTED_SENDER,
@@ -80,9 +81,13 @@ describe('registerIpcHandlers with a recording table', () => {
     const ipcMain = new FakeIpcMain();
     const { table, calls } = recordingTable();
     registerIpcHandlers({ ipcMain, table, policy, log: () => undefined });
-    const result = await ipcMain.invoke('clusters:list', eventFrom('app://bundle/index.html'), {
-      refresh: false,
-    });
+    const result = await ipcMain.invoke(
+      channelOf('listClusters'),
+      eventFrom('app://bundle/index.html'),
+      {
+        refresh: false,
+      },
+    );
     expect(result).toEqual({ ok: true, value: 'answer of listClusters' });
     expect(calls).toEqual([{ op: 'listClusters', payload: { refresh: false } }]);
   });
@@ -113,7 +118,7 @@ describe('registerIpcHandlers with a recording table', () => {
       const { payload, reads } = watchedPayload();
       // Straight to the listener: a Proxy cannot cross IPC's clone, and what is checked here is
       // the listener's own order (the sender first, the payload never read when refused).
-      const listener = ipcMain.handlers.get('vnc:stop');
+      const listener = ipcMain.handlers.get(channelOf('stopVnc'));
       const result = await listener?.(event as never, payload);
       expect(result).toEqual({ ok: false, error: UNTRUSTED_SENDER });
       expect(calls).toEqual([]);
@@ -133,7 +138,11 @@ describe('registerIpcHandlers with a recording table', () => {
       policy: { origin: APP_ORIGIN, webContentsId: () => undefined },
       log: () => undefined,
     });
-    const result = await ipcMain.invoke('prefs:get', eventFrom('app://bundle/'), {});
+    const result = await ipcMain.invoke(
+      channelOf('getPreferences'),
+      eventFrom('app://bundle/'),
+      {},
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'Ipc.UntrustedSender' } });
     expect(calls).toEqual([]);
   });
@@ -144,7 +153,7 @@ describe('registerIpcHandlers with a recording table', () => {
     table.getState = () => Promise.reject(new Error('boom at /home/me/secret/path.ts:1'));
     registerIpcHandlers({ ipcMain, table, policy, log: () => undefined });
     const result = (await ipcMain.invoke(
-      'state:get',
+      channelOf('getState'),
       eventFrom('app://bundle/'),
       {},
     )) as Result<unknown>;
@@ -172,19 +181,28 @@ describe('registerIpcHandlers with the real core (emulator, keychain, settings f
     registerIpcHandlers({ ipcMain, table: fixture.handlers, policy, log: () => undefined });
     const ours = eventFrom('app://bundle/index.html');
 
-    const listed = (await ipcMain.invoke('clusters:list', ours, { refresh: true })) as Result<{
+    const listed = (await ipcMain.invoke(channelOf('listClusters'), ours, {
+      refresh: true,
+    })) as Result<{
       clusters: { id: string; name: string }[];
     }>;
     expect(listed.ok).toBe(true);
     if (listed.ok) expect(listed.value.clusters.map((c) => c.name)).toContain('cfd-prod-001');
 
-    const invalid = await ipcMain.invoke('clusters:list', ours, { refresh: 'yes', extra: 1 });
+    const invalid = await ipcMain.invoke(channelOf('listClusters'), ours, {
+      refresh: 'yes',
+      extra: 1,
+    });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
 
     const before = fixture.emulator.count();
-    const refused = await ipcMain.invoke('clusters:list', eventFrom('https://evil.example/'), {
-      refresh: true,
-    });
+    const refused = await ipcMain.invoke(
+      channelOf('listClusters'),
+      eventFrom('https://evil.example/'),
+      {
+        refresh: true,
+      },
+    );
     expect(refused).toEqual({ ok: false, error: UNTRUSTED_SENDER });
     expect(fixture.emulator.count()).toBe(before);
   });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract, operations, STATE_CHANNEL } from '../../preload/shared/contract';
+import { contract, operations, STATE_CHANNEL, channelOf } from '../../preload/shared/contract';
 import { CONTENT_SECURITY_POLICY, webPreferences } from '../../main/shell/security';
 import type { TestHook } from '../../main/shell/test-hook';
 import { clusterIdFor, gate } from '../emulator';
@@ -43,7 +43,7 @@ const notified = (title: string, body?: string, since = 0) =>
     .slice(since)
     .some((n) => n.title === title && (body === undefined || n.body === body));
 const startVnc = async (clusterId: string) => {
-  await expect(invoke('vnc:start', { clusterId, cidrIp: CIDR })).resolves.toMatchObject({
+  await expect(invoke(channelOf('startVnc'), { clusterId, cidrIp: CIDR })).resolves.toMatchObject({
     ok: true,
   });
   expect(vncOf(clusterId)).toBe('running');
@@ -55,7 +55,7 @@ const leavePending = async (clusterId: string) => {
     times: 1,
     fault: { kind: 'html', status: 502 },
   });
-  await expect(invoke('vnc:stop', { clusterId })).resolves.toMatchObject({
+  await expect(invoke(channelOf('stopVnc'), { clusterId })).resolves.toMatchObject({
     ok: false,
     error: { code: 'BadResponse', pendingStop: true },
   });
@@ -157,12 +157,12 @@ describe('main process wiring', () => {
       operations.map((op) => contract[op].channel).sort(),
     );
     expect(fake.ipcMain.listenerCount('electron-store-get-data')).toBe(0);
-    await expect(invoke('prefs:get', {})).resolves.toMatchObject({
+    await expect(invoke(channelOf('getPreferences'), {})).resolves.toMatchObject({
       ok: true,
       value: { regionId: 'cn-hangzhou' },
     });
     const stranger = { sender: { id: 999 }, senderFrame: { url: 'app://bundle/', parent: null } };
-    await expect(invoke('prefs:get', {}, stranger)).resolves.toMatchObject({
+    await expect(invoke(channelOf('getPreferences'), {}, stranger)).resolves.toMatchObject({
       ok: false,
       error: { code: 'Ipc.UntrustedSender' },
     });
@@ -183,7 +183,7 @@ describe('main process wiring', () => {
   });
 
   it('pushes state to the window and rebuilds the tray when a cluster is selected', async () => {
-    await expect(invoke('clusters:select', { clusterId: farm })).resolves.toMatchObject({
+    await expect(invoke(channelOf('selectCluster'), { clusterId: farm })).resolves.toMatchObject({
       ok: true,
     });
     // State goes out once per turn of the event loop: wait for the push, not a time.
@@ -244,7 +244,9 @@ describe('main process wiring', () => {
   });
 
   it('stops VNC when the screen locks or the computer sleeps, as configured, and says so', async () => {
-    await expect(invoke('autoStop:set', { onLock: true, onSuspend: true })).resolves.toMatchObject({
+    await expect(
+      invoke(channelOf('setAutoStop'), { onLock: true, onSuspend: true }),
+    ).resolves.toMatchObject({
       ok: true,
       value: { settings: { onLock: true, onSuspend: true } },
     });
@@ -295,7 +297,7 @@ describe('main process wiring', () => {
   });
 
   it('stops VNC when Windows ends the session, without holding the session open', async () => {
-    await expect(invoke('autoStop:set', { onShutdown: true })).resolves.toMatchObject({
+    await expect(invoke(channelOf('setAutoStop'), { onShutdown: true })).resolves.toMatchObject({
       ok: true,
     });
     await startVnc(farm);
@@ -319,13 +321,13 @@ describe('main process wiring', () => {
 
   it('quits during an in-flight stop only after the stop has reached E-HPC', async () => {
     // The on-quit stop joins the one in flight: one request, not two.
-    await invoke('autoStop:set', { onQuit: 'selected' });
+    await invoke(channelOf('setAutoStop'), { onQuit: 'selected' });
     await startVnc(farm);
     const sent = emulator().count('StopVisualService');
     // E-HPC holds the stop until the quit has been asked for.
     const held = gate();
     emulator().inject({ action: 'StopVisualService', times: 1, fault: held.fault });
-    const stop = invoke('vnc:stop', { clusterId: farm });
+    const stop = invoke(channelOf('stopVnc'), { clusterId: farm });
     await emulator().waitForRequests(sent + 1, 'StopVisualService');
 
     const since = fake.notifications.length;

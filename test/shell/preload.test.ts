@@ -25,6 +25,8 @@ type Bridge = Record<string, (arg?: unknown) => unknown>;
 let bridge: Bridge;
 
 beforeAll(async () => {
+  // What scripts/preload-build.mjs injects with esbuild's `define`.
+  vi.stubGlobal('__EHPC_OPERATIONS__', operations);
   await import('../../preload/index');
   bridge = exposed.get('ehpc') as Bridge;
 });
@@ -47,8 +49,8 @@ describe('preload', () => {
     });
     await bridge.getState?.();
     expect(invoked).toEqual([
-      { channel: 'vnc:stop', payload: { clusterId: 'ehpc-hz-000001' } },
-      { channel: 'state:get', payload: {} },
+      { channel: 'ehpc:stopVnc', payload: { clusterId: 'ehpc-hz-000001' } },
+      { channel: 'ehpc:getState', payload: {} },
     ]);
   });
 

@@ -78,6 +78,8 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     env,
     clipboard,
     observer: reads,
+    // Every answer is checked against the contract's response schema: drift fails the test.
+    checkResponses: true,
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.platform ? { platform: opts.platform } : {}),
     ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),

@@ -87,6 +87,8 @@ function pageBridge(): Promise<string> {
     platform: 'browser',
     target: 'chrome120',
     logLevel: 'warning',
+    // As scripts/build.mjs does for the preload: the operation names, not the contract.
+    define: { __EHPC_OPERATIONS__: JSON.stringify(operations) },
   }).then((r) => r.outputFiles[0]?.text ?? '');
   return bridgeScript;
 }
@@ -150,6 +152,7 @@ export async function startUi(): Promise<UiHarness> {
     );
     const problems: string[] = [];
     const calls: Operation[] = [];
+    const drift: string[] = [];
     await context.exposeBinding(
       '__ehpcInvoke',
       async (_source, channel: string, payload: unknown) => {
@@ -160,7 +163,13 @@ export async function startUi(): Promise<UiHarness> {
             error: { code: 'UnknownChannel', message: channel, action: '', retryable: false },
           };
         calls.push(op);
-        return fixture.handlers[op](payload);
+        try {
+          return await fixture.handlers[op](payload);
+        } catch (err) {
+          // The fixture checks every answer against the contract's response schema.
+          drift.push((err as Error).message);
+          throw err;
+        }
       },
     );
     await context.addInitScript({ content: script });
@@ -189,6 +198,7 @@ export async function startUi(): Promise<UiHarness> {
         unsubscribe();
         await context.close();
         await fixture.close();
+        if (drift.length > 0) throw new Error(`Answers off the contract:\n${drift.join('\n')}`);
       },
     };
   }

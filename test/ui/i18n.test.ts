@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { UiApp } from './harness';
 import { useUiSuite } from './suite';
 import { textOf } from './ui-helpers';
+import { localizeError } from '../../preload/shared/error-registry';
 
 const ui = useUiSuite();
 let app: UiApp | undefined;
@@ -29,7 +30,7 @@ describe('languages', { timeout: 60_000 }, () => {
     expect(app.problems).toEqual([]);
   });
 
-  it('shows the English message for a code it has no translation for', async () => {
+  it('says a code nobody documented in Chinese too, with its name and the server’s words', async () => {
     app = await ui.open({ locale: 'zh-CN' });
     const { page, fixture } = app;
     await page.getByText('6 个集群').waitFor();
@@ -40,14 +41,19 @@ describe('languages', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: '刷新集群列表' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Some.NewCode' });
     await alert.waitFor();
-    // The same call, straight to the handler table, says what main's English text is.
+    // The same call, straight to the handler table, gives the registry wording and its params.
     const direct = await fixture.handlers.listClusters({ refresh: true });
     expect(direct.ok).toBe(false);
     if (direct.ok) return;
+    const zh = localizeError(direct.error, 'zh-CN');
+    expect(zh.message).toMatch(
+      /^E-HPC 返回了错误 Some\.NewCode（ListClusters）：A brand new failure。$/,
+    );
     const text = await alert.innerText();
-    expect(text).toContain(direct.error.message);
-    expect(text).toContain(direct.error.action);
-    expect(text).toContain('错误码'); // the frame around it stays Chinese
+    expect(text).toContain(zh.message);
+    expect(text).toContain(zh.action);
+    expect(text).not.toContain(direct.error.action); // main's English stays out
+    expect(text).toContain('错误码'); // the frame around it is Chinese too
   });
 
   it('switches language in settings and remembers the choice', async () => {

@@ -10,7 +10,7 @@ import type {
   VncStatus,
 } from '../../../preload/shared/contract';
 import { isValidCidrIp, isValidClusterId, VNC_PORT } from '../../../preload/shared/validation';
-import { invalidInput } from '../app-error';
+import { appError } from '../app-error';
 import { toAppError } from '../errors';
 import { resolveEndpoint } from './endpoint';
 import {
@@ -73,7 +73,7 @@ export class EhpcClient {
   constructor(opts: EhpcClientOptions) {
     const { accessKeyId, accessKeySecret } = opts.credentials;
     if (!accessKeyId || !accessKeySecret) {
-      throw invalidInput('An AccessKey ID and secret are needed.', 'Sign in with an AccessKey.');
+      throw appError('InvalidInput', { variant: 'accessKeyMissing' });
     }
     const endpoint = resolveEndpoint(opts.regionId, opts.endpoint);
     const timeoutMs =
@@ -188,9 +188,11 @@ export class EhpcClient {
     passwd: string;
   }): Promise<ActionResult> {
     checkClusterId(p.clusterId);
-    if (!p.runasUser) throw invalidInput('The run-as user is missing.');
-    if (!p.runasUserPassword) throw invalidInput("The run-as user's password is missing.");
-    if (!p.passwd) throw invalidInput('The new VNC password is missing.');
+    if (!p.runasUser) throw appError('InvalidInput', { variant: 'runasUserMissing' });
+    if (!p.runasUserPassword) {
+      throw appError('InvalidInput', { variant: 'runasPasswordMissing' });
+    }
+    if (!p.passwd) throw appError('InvalidInput', { variant: 'vncPasswordMissing' });
     const body = await this.call(
       'ModifyVisualServicePasswd',
       'POST',
@@ -212,7 +214,7 @@ export class EhpcClient {
   ): Promise<ActionResult> {
     checkClusterId(clusterId);
     if (!isValidCidrIp(cidrIp)) {
-      throw invalidInput('Enter an IPv4 address or CIDR block that may reach VNC.');
+      throw appError('InvalidInput', { variant: 'cidrIp' });
     }
     const body = await this.call(action, 'POST', {
       ClusterId: clusterId,
@@ -252,7 +254,7 @@ function clampPageSize(size: number | undefined): number {
 }
 
 function checkClusterId(clusterId: string): void {
-  if (!isValidClusterId(clusterId)) throw invalidInput('Not a valid E-HPC cluster ID.');
+  if (!isValidClusterId(clusterId)) throw appError('InvalidInput', { variant: 'clusterId' });
 }
 
 function actionResult(clusterId: string, body: Body): ActionResult {

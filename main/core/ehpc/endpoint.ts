@@ -1,8 +1,8 @@
 // Where requests go. HTTPS always, except to this machine (the emulator, a local debugging
 // proxy): a signed request over plain HTTP elsewhere would put the VNC and run-as passwords on
 // the wire in clear.
-import { AppError, invalidInput } from '../app-error';
-import { describeCode, sanitizeServerText } from '../errors';
+import { appError } from '../app-error';
+import { sanitizeServerText } from '../errors';
 import { isValidRegionId } from '../../../preload/shared/validation';
 
 export interface Endpoint {
@@ -22,7 +22,10 @@ export function isLoopbackHost(hostname: string): boolean {
 export function resolveEndpoint(regionId: string, override?: string): Endpoint {
   if (override === undefined || override.trim() === '') {
     if (!isValidRegionId(regionId))
-      throw invalidInput(`"${sanitizeServerText(regionId, 40)}" is not a valid region ID.`);
+      throw appError('InvalidInput', {
+        variant: 'regionId',
+        params: { region: sanitizeServerText(regionId, 40) },
+      });
     return { protocol: 'https', host: `ehpc.${regionId}.aliyuncs.com` };
   }
   const text = override.trim();
@@ -32,14 +35,11 @@ export function resolveEndpoint(regionId: string, override?: string): Endpoint {
   try {
     url = new URL(withScheme);
   } catch {
-    throw invalidInput('The endpoint is not a valid URL.', 'Enter it as https://host[:port].');
+    throw appError('InvalidInput', { variant: 'endpointUrl' });
   }
   const scheme = url.protocol.slice(0, -1);
   if (scheme !== 'https' && scheme !== 'http') {
-    throw invalidInput(
-      'The endpoint must start with https://.',
-      'Enter it as https://host[:port].',
-    );
+    throw appError('InvalidInput', { variant: 'endpointScheme' });
   }
   if (
     url.username ||
@@ -48,16 +48,11 @@ export function resolveEndpoint(regionId: string, override?: string): Endpoint {
     url.hash ||
     (url.pathname !== '/' && url.pathname !== '')
   ) {
-    throw invalidInput(
-      'The endpoint must be a host and an optional port only.',
-      'Remove any path, query or user name from it.',
-    );
+    throw appError('InvalidInput', { variant: 'endpointExtra' });
   }
-  if (!url.hostname)
-    throw invalidInput('The endpoint has no host.', 'Enter it as https://host[:port].');
+  if (!url.hostname) throw appError('InvalidInput', { variant: 'endpointNoHost' });
   if (scheme === 'http' && !isLoopbackHost(url.hostname)) {
-    const { message, action } = describeCode('InsecureEndpoint');
-    throw new AppError({ code: 'InsecureEndpoint', message, action });
+    throw appError('InsecureEndpoint');
   }
   return { protocol: scheme, host: url.host };
 }

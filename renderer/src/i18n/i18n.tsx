@@ -2,7 +2,8 @@
 // Chinese resolves to Simplified Chinese, everything else to English.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AppErrorInfo, Language } from '../../../preload/shared/contract';
-import { en, zhCN, zhCNErrors, type ErrorText, type MessageKey, type Messages } from './messages';
+import { localizeError, shortReason } from '../../../preload/shared/error-registry';
+import { en, zhCN, type MessageKey, type Messages } from './messages';
 
 export type Locale = 'en' | 'zh-CN';
 
@@ -29,8 +30,10 @@ export function format(template: string, vars?: Vars): string {
 export interface I18n {
   locale: Locale;
   t(key: MessageKey, vars?: Vars): string;
-  /** The error in the user's language when the code has a translation, else main's English. */
-  errorText(error: AppErrorInfo): ErrorText;
+  /** The error in the user's language, from the error registry (main's English as it is). */
+  errorText(error: AppErrorInfo): { message: string; action: string };
+  /** A few words for an error code, for lists ("Last error: …"). */
+  reason(code: string): string;
   time(iso: string): string;
 }
 
@@ -40,11 +43,8 @@ export function createI18n(locale: Locale): I18n {
   return {
     locale,
     t: (key, vars) => format(messages[key], vars),
-    errorText: (error) =>
-      (locale === 'zh-CN' ? zhCNErrors[error.code] : undefined) ?? {
-        message: error.message,
-        action: error.action,
-      },
+    errorText: (error) => localizeError(error, locale),
+    reason: (code) => shortReason(code, locale),
     time: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);

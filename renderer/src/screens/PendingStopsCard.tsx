@@ -8,7 +8,6 @@ import { Spinner } from '../components/Spinner';
 import type { PendingStopsHandle } from '../hooks/use-pending-stops';
 import { useOperation } from '../hooks/use-operation';
 import { useI18n } from '../i18n/i18n';
-import { pendingReason } from './pending-reason';
 
 interface PendingStopsCardProps {
   pending: PendingStopsHandle;
@@ -116,7 +115,7 @@ function PendingEntry({
   name: string;
   onForget: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, reason } = useI18n();
   const when = useWhen();
   const attempts =
     stop.attempts === 1
@@ -137,7 +136,7 @@ function PendingEntry({
         </p>
         {stop.lastError && (
           <p className="pending-error">
-            {t('pending.lastError', { reason: pendingReason(stop.lastError, t) })}
+            {t('pending.lastError', { reason: reason(stop.lastError) })}
           </p>
         )}
       </div>
@@ -167,7 +166,7 @@ function RetryReport({
   report: PendingRetryReport;
   nameOf: (clusterId: string) => string;
 }) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, reason } = useI18n();
   const { stopped, dropped, remaining } = report;
   if (stopped.length + dropped.length + remaining.length === 0) {
     return <p className="notice notice-success">{t('pending.report.nothing')}</p>;
@@ -196,7 +195,7 @@ function RetryReport({
           <li key={stop.clusterId}>
             {t('pending.report.remaining', {
               name: nameOf(stop.clusterId),
-              reason: pendingReason(error.code, t),
+              reason: reason(error.code),
             })}
           </li>
         ))}
