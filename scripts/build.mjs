@@ -90,13 +90,20 @@ if (want('preload') && existsSync('preload/index.ts')) {
   await buildPreload();
 }
 if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
+  await rm('dist/cli', { recursive: true, force: true });
+  const { version } = JSON.parse(await readFile('package.json', 'utf8'));
   await build({
     ...common,
-    entryPoints: ['main/cli/ehpc-vnc.ts'],
-    outfile: 'dist/cli/ehpc-vnc.mjs',
+    entryPoints: { 'ehpc-vnc': 'main/cli/ehpc-vnc.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
-    // One file: the SDK is bundled in, and evaluated only when the first call imports it.
+    // The entry answers --version itself; the parser and the core are chunks imported on first
+    // use, so --help never parses the core, zod, keytar or the SDK.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     external: EXTERNAL,
+    define: { __CLI_VERSION__: JSON.stringify(version) },
     banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);

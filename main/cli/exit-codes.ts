@@ -5,17 +5,29 @@ export const ExitCode = {
   Ok: 0,
   /** The API or the network failed. */
   Failure: 1,
-  /** Invalid input or usage: nothing was sent. */
+  /** Invalid input or usage (Ctrl-D at a prompt included): nothing was sent. */
   Usage: 2,
-  /** No credentials, or no keychain to keep them in. */
+  /** No credentials, credentials E-HPC rejects, or no keychain to keep them in. */
   Credentials: 3,
+  /** Ctrl-C (128 + SIGINT), as shells report it. */
+  Cancelled: 130,
 } as const;
 
 const USAGE_CODES = new Set(['Usage', 'InvalidInput', 'InsecureEndpoint']);
-const CREDENTIAL_CODES = new Set(['NoCredentials', 'KeychainUnavailable']);
+const CREDENTIAL_CODES = new Set([
+  'NoCredentials',
+  'KeychainUnavailable',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+]);
+
+/** Whether logging in again (or fixing the key) is what fixes it. */
+export function isCredentialCode(code: string): boolean {
+  return CREDENTIAL_CODES.has(code) || code.startsWith('InvalidAccessKeyId.');
+}
 
 export function exitCodeFor(error: AppErrorInfo): number {
   if (USAGE_CODES.has(error.code)) return ExitCode.Usage;
-  if (CREDENTIAL_CODES.has(error.code)) return ExitCode.Credentials;
+  if (isCredentialCode(error.code)) return ExitCode.Credentials;
   return ExitCode.Failure;
 }

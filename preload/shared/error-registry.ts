@@ -3,6 +3,7 @@
 // Pure code, no imports beyond the tables: main builds its AppErrors from it, the CLI prints its
 // English, the tray and the window show it in the user's language.
 import { APP_CODES } from './error-codes/app';
+import { CLI_CODES, CLI_WORDINGS } from './error-codes/cli';
 import { EHPC_CODES } from './error-codes/ehpc';
 import { SUPPORT, SUPPORT_ZH, type CodeEntry, type Text } from './error-codes/entry';
 import { GATEWAY_CODES } from './error-codes/gateway';
@@ -16,13 +17,24 @@ export type ErrorLocale = 'en' | 'zh-CN';
 /** Values for a text's `{name}` placeholders. Never secret: they reach the window and the logs. */
 export type ErrorParams = Readonly<Record<string, string>>;
 
-export const ERROR_CODES: Readonly<Record<string, CodeEntry>> = {
+/** Adds the CLI's wordings (error-codes/cli.ts) to the entries' variants. */
+function withCliWordings(codes: Record<string, CodeEntry>): Record<string, CodeEntry> {
+  const merged = { ...codes };
+  for (const [code, variants] of Object.entries(CLI_WORDINGS)) {
+    const entry = merged[code];
+    if (entry) merged[code] = { ...entry, variants: { ...entry.variants, ...variants } };
+  }
+  return merged;
+}
+
+export const ERROR_CODES: Readonly<Record<string, CodeEntry>> = withCliWordings({
   ...EHPC_CODES,
   ...GATEWAY_CODES,
   ...NETWORK_CODES,
   ...INPUT_CODES,
   ...APP_CODES,
-};
+  ...CLI_CODES,
+});
 
 /** Every code the registry names. */
 export const KNOWN_CODES: readonly string[] = Object.keys(ERROR_CODES);

@@ -124,3 +124,15 @@ export function isValidCidrIp(s: string): boolean {
   if (prefix === undefined) return true;
   return /^(0|[1-9][0-9]?)$/.test(prefix) && Number(prefix) <= 32;
 }
+
+/**
+ * A CIDR block that lets a very wide range reach VNC: any /0 (`0.0.0.0/0`, `::/0`) or an IPv4
+ * prefix shorter than /16 (more than 65 536 addresses). Starting VNC for one needs a confirmation.
+ */
+export function isWideCidr(cidr: string): boolean {
+  const [addr, prefix] = cidr.trim().split('/');
+  if (prefix === undefined || addr === undefined || !/^\d{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  if (bits === 0) return true;
+  return !addr.includes(':') && bits < 16;
+}

@@ -67,9 +67,9 @@ describe('ehpc-vnc', () => {
     expect(fx.emulator.count()).toBe(0);
   });
 
-  it('login refuses a wrong secret and saves nothing', async () => {
+  it('login refuses a wrong secret, exits 3 and saves nothing', async () => {
     const r = await run(fx, ['login'], `${EMULATOR_KEY.accessKeyId}\nnot-the-secret\n`);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/SignatureDoesNotMatch/);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
     expect(await fx.vault.resolveAccessKey()).toBeNull();
@@ -94,12 +94,15 @@ describe('ehpc-vnc', () => {
   it('lists clusters as JSON and as a table', async () => {
     const json = await run(fx, ['clusters', '--json']);
     expect(json.code).toBe(0);
-    const clusters = JSON.parse(json.stdout) as {
-      id: string;
-      name: string;
-      status: string;
+    const list = JSON.parse(json.stdout) as {
       regionId: string;
-    }[];
+      fetchedAt: string;
+      fromCache: boolean;
+      clusters: { id: string; name: string; status: string; regionId: string }[];
+    };
+    expect(list).toMatchObject({ regionId: 'cn-hangzhou', fromCache: false });
+    expect(Date.parse(list.fetchedAt)).not.toBeNaN();
+    const clusters = list.clusters;
     expect(clusters.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6].map(id));
     // E-HPC spells it 'Running' for some clusters: the CLI reports one spelling.
     expect(clusters[1]).toMatchObject({
@@ -119,12 +122,17 @@ describe('ehpc-vnc', () => {
     const cached = await run(fx, ['clusters', '--cached', '--json']);
     expect(cached.code).toBe(0);
     expect(fx.emulator.count('ListClusters')).toBe(before);
-    const ids = (JSON.parse(cached.stdout) as { id: string }[]).map((c) => c.id);
-    expect(ids).toEqual([1, 2, 3, 4, 5, 6].map(id));
-    expect(cached.stderr).toMatch(/^Cached at \d{4}-\d\d-\d\dT.*without --cached to refresh/);
+    const list = JSON.parse(cached.stdout) as { fromCache: boolean; clusters: { id: string }[] };
+    expect(list.fromCache).toBe(true);
+    expect(list.clusters.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6].map(id));
+    // Under --json, only the result: when it was fetched is in it, not on stderr.
+    expect(cached.stderr).toBe('');
+    const text = await run(fx, ['clusters', '--cached']);
+    expect(text.stderr).toMatch(/^Cached at \d{4}-\d\d-\d\dT.*without --cached to refresh/);
 
     const fresh = await run(fx, ['clusters', '--json']);
-    expect((JSON.parse(fresh.stdout) as { id: string }[]).map((c) => c.id)).toContain(id(7));
+    const freshList = JSON.parse(fresh.stdout) as { clusters: { id: string }[] };
+    expect(freshList.clusters.map((c) => c.id)).toContain(id(7));
     expect(fresh.stderr).toBe('');
     fx.emulator.removeCluster(id(7));
   });
@@ -150,7 +158,10 @@ describe('ehpc-vnc', () => {
   it('starts VNC for a CIDR, then stops it with the remembered CIDR', async () => {
     const start = await run(fx, ['start', id(2), '--cidr', '203.0.113.0/24', '--json']);
     expect(start.code).toBe(0);
-    expect(JSON.parse(start.stdout)).toMatchObject({ ok: true, message: expect.any(String) });
+    expect(JSON.parse(start.stdout)).toMatchObject({
+      clusterId: id(2),
+      message: expect.any(String),
+    });
     expect(JSON.parse(start.stdout).requestId).toMatch(/^[0-9A-F-]{36}$/);
     expect(fx.emulator.cluster(id(2))).toMatchObject({ vnc: 'running', cidrIp: '203.0.113.0/24' });
 
@@ -243,10 +254,14 @@ describe('ehpc-vnc', () => {
 
   it('reports a hung endpoint as a timeout within --timeout', async () => {
     fx.emulator.inject({ action: 'GetVisualServiceStatus', fault: { kind: 'hang' } });
-    const r = await run(fx, ['status', id(1), '--timeout', '0.5']);
+    const started = Date.now();
+    const r = await run(fx, ['status', id(1), '--timeout', '1']);
+    const elapsed = Date.now() - started;
     fx.emulator.clearFaults();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Network\.Timeout/);
+    // A read is retried once: about twice --timeout in total, never the default 15 s.
+    expect(elapsed).toBeLessThan(8000);
   });
 
   it('stop --all stops every running VNC in the region', async () => {

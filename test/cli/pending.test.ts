@@ -70,9 +70,11 @@ describe('ehpc-vnc pending', () => {
 
     const json = await run(fx, ['stop', id(1), '--cidr', CIDR, '--json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({
-      ok: false,
-      error: { code: 'Network.Reset', pendingStop: true },
+    // Under --json: nothing on stdout, one JSON line on stderr.
+    expect(json.stdout).toBe('');
+    expect(json.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(json.stderr)).toMatchObject({
+      error: { code: 'Network.Reset', message: expect.stringMatching(/pending --retry/) },
     });
   });
 

@@ -23,7 +23,11 @@ function clientClass(mod: unknown): OpenApiClientClass {
 }
 
 async function importSdk() {
-  const openApi = await import('@alicloud/openapi-client');
+  const imported = await import('@alicloud/openapi-client');
+  // esbuild's split chunk of a CommonJS package exports only `default` (= module.exports): the
+  // named exports are then inside it.
+  const openApi: typeof imported =
+    imported.Config === undefined ? (imported.default as unknown as typeof imported) : imported;
   return {
     Client: clientClass(openApi.default),
     Config: openApi.Config,

@@ -154,12 +154,6 @@ export const APP_CODES: Record<string, CodeEntry> = {
     zh: ['E-HPC 确认停止之前应用已退出。', '无需操作：下次启动时会重试停止。'],
     short: { en: 'the app quit before E‑HPC answered', zh: 'E‑HPC 应答前应用已退出' },
   },
-  Usage: {
-    meaning: 'The command line is wrong (CLI only; the message is the parser’s).',
-    retry: 'permanent',
-    en: ['The command line is not valid.', 'See `ehpc-vnc --help`.'],
-    zh: ['命令行无效。', '请查看 `ehpc-vnc --help`。'],
-  },
   'Ipc.UntrustedSender': {
     meaning: 'An IPC message not from the top frame of the app window: refused unread.',
     retry: 'permanent',

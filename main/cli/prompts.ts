@@ -1,0 +1,90 @@
+// Prompts: secrets from a hidden prompt on a terminal or from stdin lines in a pipe (never from
+// argv). On a terminal, Ctrl-D ends the prompt with nothing done (exit 2) and Ctrl-C cancels
+// (exit 130); in a pipe, a missing line is a usage error.
+import { CancelledError, usageError } from './cli-error';
+import type { CliIO } from './output';
+
+/** Reads the lines piped to stdin once, so that several secrets can be taken from it in order. */
+export class StdinLines {
+  private lines?: string[];
+  constructor(private readonly stdin: NodeJS.ReadStream) {}
+
+  async next(what: string): Promise<string> {
+    if (!this.lines) {
+      let text = '';
+      this.stdin.setEncoding('utf8');
+      for await (const chunk of this.stdin) text += chunk as string;
+      this.lines = text.split(/\r?\n/);
+    }
+    const line = this.lines.shift();
+    if (line === undefined || line === '') throw usageError('stdin', { what });
+    return line;
+  }
+}
+
+const CTRL_C = '\u0003';
+const CTRL_D = '\u0004';
+
+/** One line from a terminal in raw mode: echoed, or `*` per character when `hidden`. */
+function terminalLine(io: CliIO, prompt: string, hidden: boolean): Promise<string> {
+  const stdin = io.stdin;
+  io.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (err?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      io.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const c of chunk.toString()) {
+        if (c === CTRL_C) return finish(new CancelledError('Cancelled.'));
+        if (c === CTRL_D) {
+          if (value === '') return finish(usageError('eof'));
+          continue;
+        }
+        if (c === '\r' || c === '\n') return finish();
+        if (c === '\u007f' || c === '\b') {
+          if (value.length > 0) {
+            value = [...value].slice(0, -1).join('');
+            io.stderr.write('\b \b');
+          }
+          continue;
+        }
+        if (c < ' ') continue;
+        value += c;
+        io.stderr.write(hidden ? '*' : c);
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
+}
+
+/** Asks for a secret: a hidden prompt on a terminal, the next stdin line otherwise. */
+export async function askSecret(
+  io: CliIO,
+  lines: StdinLines,
+  prompt: string,
+  opts: { confirm?: boolean } = {},
+): Promise<string> {
+  if (!io.stdin.isTTY) return lines.next(prompt.replace(/:\s*$/, '').toLowerCase());
+  const value = await terminalLine(io, prompt, true);
+  if (!value) throw usageError('empty');
+  if (opts.confirm && (await terminalLine(io, 'Again, to confirm: ', true)) !== value) {
+    throw usageError('differ');
+  }
+  return value;
+}
+
+/** Asks for a non-secret value (an AccessKey ID): echoed on a terminal. */
+export async function askLine(io: CliIO, lines: StdinLines, prompt: string): Promise<string> {
+  if (!io.stdin.isTTY) return lines.next(prompt.replace(/:\s*$/, '').toLowerCase());
+  const value = (await terminalLine(io, prompt, false)).trim();
+  if (!value) throw usageError('empty');
+  return value;
+}

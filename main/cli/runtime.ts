@@ -1,0 +1,108 @@
+// What a command needs beyond argv: the core, the contract's validation and the error wording.
+// Loaded by `import()` on a command's first use, so --help and --version never load the core, zod,
+// keytar or the SDK.
+import { contract, type AppErrorInfo, type Request } from '../../preload/shared/contract';
+import { describeError, lookupCode } from '../../preload/shared/error-registry';
+import { checkVncPassword, isValidRegionId } from '../../preload/shared/validation';
+import type { AppService } from '../core/app-service';
+import { createCore } from '../core/compose';
+import { configDir } from '../core/config-dir';
+import { toAppError } from '../core/errors';
+import { CliError } from './cli-error';
+import type { GlobalOptions } from './global-options';
+import { TIMEOUT_BOUNDS } from './global-options';
+import type { CliIO } from './output';
+
+export { isWideCidr } from '../../preload/shared/validation';
+export { resolveEndpoint } from '../core/ehpc/endpoint';
+export { describeError } from '../../preload/shared/error-registry';
+
+export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.ProcessEnv): AppService {
+  const region = opts.region ?? env.ALIBABA_CLOUD_REGION_ID;
+  if (region !== undefined && !isValidRegionId(region)) {
+    throw new CliError('InvalidInput', 'cliRegion', { region });
+  }
+  const seconds = Number(opts.timeout ?? TIMEOUT_BOUNDS.default);
+  if (!Number.isFinite(seconds) || seconds < TIMEOUT_BOUNDS.min || seconds > TIMEOUT_BOUNDS.max) {
+    throw new CliError('InvalidInput', 'cliTimeout');
+  }
+  return createCore({
+    settingsDir: configDir(env),
+    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+    env,
+    ...(env.EHPC_VNC_KEYCHAIN_SERVICE ? { keychainService: env.EHPC_VNC_KEYCHAIN_SERVICE } : {}),
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    timeoutMs: Math.round(seconds * 1000),
+    ...(region ? { regionId: region } : {}),
+  }).service;
+}
+
+type Validated =
+  | 'signIn'
+  | 'getVncStatus'
+  | 'startVnc'
+  | 'stopVnc'
+  | 'setVncPassword'
+  | 'hasRememberedRunasPassword';
+
+/** What a valid value looks like, in the CLI's words, per request field. */
+const FORMS: Record<string, [field: string, form: string]> = {
+  cidrIp: ['--cidr', 'Give an IPv4 address or CIDR block, e.g. 203.0.113.7 or 203.0.113.0/24.'],
+  runasUser: ['--user', 'Give a Linux user name on the cluster, such as root.'],
+  accessKeyId: ['The AccessKey ID', 'An AccessKey ID has 8 to 128 letters and digits (LTAI…).'],
+  accessKeySecret: ['The AccessKey Secret', 'Paste the Secret shown with the AccessKey ID.'],
+  regionId: ['The region', 'Use an ID such as cn-hangzhou (see `ehpc-vnc regions`).'],
+  runasPassword: ['The run-as password', 'Enter the password of the user on the cluster.'],
+};
+
+/** A zod issue as a sentence saying what a valid value looks like (no schema internals). */
+function invalidField(field: string, value: unknown): CliError {
+  if (field === 'clusterId') return new CliError('InvalidInput', 'cliClusterId');
+  if (field === 'newPassword') {
+    const failed = checkVncPassword(typeof value === 'string' ? value : '').rules.find(
+      (r) => !r.ok,
+    );
+    const variant: Record<string, string> = {
+      length: 'cliPasswordLength',
+      classes: 'cliPasswordClasses',
+      charset: 'cliPasswordCharset',
+    };
+    return new CliError('InvalidInput', variant[failed?.id ?? 'length']);
+  }
+  const [name, form] = FORMS[field] ?? [field, 'See the command’s --help.'];
+  return new CliError('InvalidInput', 'cliValue', { field: name, form });
+}
+
+/** Validates a request with the same contract schema the app's IPC uses. */
+export function validated<K extends Validated>(
+  op: K,
+  request: Record<string, unknown>,
+): Request<K> {
+  const parsed = contract[op].request.safeParse(request);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? 'input');
+    throw invalidField(field, request[field]);
+  }
+  return parsed.data as Request<K>;
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The CLI's wording of an error when the registry has one (no button words), else the app's. */
+export function cliWords(info: AppErrorInfo): AppErrorInfo {
+  if (info.pendingStop)
+    return { ...info, action: describeError({ code: 'PendingStop', variant: 'cli' }).action };
+  const cliVariant = info.variant ? `cli${capitalised(info.variant)}` : 'cli';
+  if (!lookupCode(info.code)?.variants?.[cliVariant]) return info;
+  const text = describeError({ code: info.code, variant: cliVariant, params: info.params }, 'en');
+  return { ...info, message: text.message, action: text.action };
+}
+
+/** Anything thrown, as the CLI prints it. */
+export function errorInfo(err: unknown): AppErrorInfo {
+  if (err instanceof CliError) {
+    const text = describeError({ code: err.code, variant: err.variant, params: err.params }, 'en');
+    return { code: err.code, message: text.message, action: text.action, retryable: false };
+  }
+  return cliWords(toAppError(err).toInfo());
+}
