@@ -1,5 +1,13 @@
 // Command-line options of `npm run bench`.
-export const ITEMS = ['listing', 'stopAll', 'overhead', 'bundle', 'firstRow', 'startup'] as const;
+export const ITEMS = [
+  'listing',
+  'stopAll',
+  'overhead',
+  'bundle',
+  'firstRow',
+  'startup',
+  'cliStartup',
+] as const;
 export type Item = (typeof ITEMS)[number];
 
 export interface BenchOptions {

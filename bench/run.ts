@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBlankReact } from './blank-react';
 import { benchBundle } from './items/bundle';
+import { benchCliStartup } from './items/cli-startup';
 import { benchFirstRow } from './items/first-row';
 import { benchListing } from './items/listing';
 import { benchOverhead } from './items/overhead';
@@ -78,6 +79,7 @@ async function main(opts: BenchOptions): Promise<number> {
         }),
     ],
     ['startup', () => benchStartup(reps)],
+    ['cliStartup', () => benchCliStartup(opts.quick ? 10 : 15)],
   ];
 
   for (const [item, step] of steps) {

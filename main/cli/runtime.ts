@@ -45,15 +45,17 @@ type Validated =
   | 'setVncPassword'
   | 'hasRememberedRunasPassword';
 
-/** What a valid value looks like, in the CLI's words, per request field. */
-const FORMS: Record<string, [field: string, form: string]> = {
-  cidrIp: ['--cidr', 'Give an IPv4 address or CIDR block, e.g. 203.0.113.7 or 203.0.113.0/24.'],
-  runasUser: ['--user', 'Give a Linux user name on the cluster, such as root.'],
-  accessKeyId: ['The AccessKey ID', 'An AccessKey ID has 8 to 128 letters and digits (LTAI…).'],
-  accessKeySecret: ['The AccessKey Secret', 'Paste the Secret shown with the AccessKey ID.'],
-  regionId: ['The region', 'Use an ID such as cn-hangzhou (see `ehpc-vnc regions`).'],
-  runasPassword: ['The run-as password', 'Enter the password of the user on the cluster.'],
-};
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Request fields with a wording of their own (InvalidInput/cli<Field>). */
+const WORDED_FIELDS = new Set([
+  'cidrIp',
+  'runasUser',
+  'accessKeyId',
+  'accessKeySecret',
+  'regionId',
+  'runasPassword',
+]);
 
 /** A zod issue as a sentence saying what a valid value looks like (no schema internals). */
 function invalidField(field: string, value: unknown): CliError {
@@ -69,8 +71,8 @@ function invalidField(field: string, value: unknown): CliError {
     };
     return new CliError('InvalidInput', variant[failed?.id ?? 'length']);
   }
-  const [name, form] = FORMS[field] ?? [field, 'See the command’s --help.'];
-  return new CliError('InvalidInput', 'cliValue', { field: name, form });
+  if (WORDED_FIELDS.has(field)) return new CliError('InvalidInput', `cli${capitalised(field)}`);
+  return new CliError('InvalidInput', 'cliOther', { field });
 }
 
 /** Validates a request with the same contract schema the app's IPC uses. */
@@ -85,8 +87,6 @@ export function validated<K extends Validated>(
   }
   return parsed.data as Request<K>;
 }
-
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The CLI's wording of an error when the registry has one (no button words), else the app's. */
 export function cliWords(info: AppErrorInfo): AppErrorInfo {

@@ -208,10 +208,43 @@ export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
         '集群 ID 形如 ehpc-hz-FYUr32****；见 `ehpc-vnc clusters`。',
       ],
     },
-    // {field}: the value in the CLI's words; {form}: what a valid one looks like.
-    cliValue: {
-      en: ['{field} is not valid.', '{form}'],
-      zh: ['{field} 无效。', '{form}'],
+    cliCidrIp: {
+      en: [
+        '--cidr is not an IPv4 address or CIDR block.',
+        'Give one such as 203.0.113.7 or 203.0.113.0/24.',
+      ],
+      zh: ['--cidr 不是 IPv4 地址或 CIDR 网段。', '请填写如 203.0.113.7 或 203.0.113.0/24 的值。'],
+    },
+    cliRunasUser: {
+      en: [
+        '--user is not a valid user name.',
+        'Give a Linux user name on the cluster, such as root.',
+      ],
+      zh: ['--user 不是有效的用户名。', '请填写集群上的 Linux 用户名，如 root。'],
+    },
+    cliAccessKeyId: {
+      en: [
+        'That is not an AccessKey ID.',
+        'An AccessKey ID has 8 to 128 letters and digits (LTAI…).',
+      ],
+      zh: ['这不是 AccessKey ID。', 'AccessKey ID 由 8 到 128 个字母和数字组成（LTAI…）。'],
+    },
+    cliAccessKeySecret: {
+      en: ['That is not an AccessKey Secret.', 'Paste the Secret shown with the AccessKey ID.'],
+      zh: ['这不是 AccessKey Secret。', '请粘贴与 AccessKey ID 一起显示的 Secret。'],
+    },
+    cliRegionId: {
+      en: ['That is not a region ID.', 'Use an ID such as cn-hangzhou (see `ehpc-vnc regions`).'],
+      zh: ['这不是地域 ID。', '请使用 cn-hangzhou 这样的 ID（见 `ehpc-vnc regions`）。'],
+    },
+    cliRunasPassword: {
+      en: ['The run-as password is not valid.', 'Enter the password of the user on the cluster.'],
+      zh: ['运行用户密码无效。', '请输入该用户在集群上的密码。'],
+    },
+    // {field}: the request field (a value none of the above covers).
+    cliOther: {
+      en: ['The value of {field} is not valid.', 'See the command’s --help for what it takes.'],
+      zh: ['{field} 的值无效。', '请查看该命令的 --help 了解其取值。'],
     },
   },
 };

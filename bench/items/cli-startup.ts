@@ -1,0 +1,95 @@
+// Issue 13: how fast the built `ehpc-vnc` starts, against `node -e 0` in the same run. Each
+// sample is a fresh process; the three commands and the baseline are interleaved, and the median
+// of `reps` (at least 10) decides. `clusters --cached --json` reads a cache of 1000 clusters,
+// written by one real `clusters` refresh against the emulator first.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { EMULATOR_KEY } from '../../test/emulator';
+import { startRemoteEmulator } from '../emulator-process';
+import { median, round2 } from '../measure';
+import type { Row } from '../report';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'dist/cli/ehpc-vnc.mjs');
+
+/** Wall time of one process, from spawn to exit. */
+function processMs(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(performance.now() - started);
+      else reject(new Error(`${args.join(' ')} exited ${code}`));
+    });
+  });
+}
+
+const TARGETS = { help: 1.4, version: 1.3, cached: 1.8 } as const;
+
+export async function benchCliStartup(reps: number): Promise<Row[]> {
+  if (!existsSync(CLI)) throw new Error('dist/cli/ehpc-vnc.mjs is missing: run `npm run build`.');
+  const n = Math.max(10, reps);
+  const configDir = await mkdtemp(join(tmpdir(), 'ehpc-bench-cli-'));
+  const emulator = await startRemoteEmulator({ clusters: 1000, latencyMs: 0 });
+  try {
+    const env = {
+      ...process.env,
+      EHPC_VNC_CONFIG_DIR: configDir,
+      EHPC_VNC_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: EMULATOR_KEY.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: EMULATOR_KEY.accessKeySecret,
+      ALIBABA_CLOUD_REGION_ID: emulator.regionId,
+    };
+    // One refresh writes the cache the --cached samples read.
+    await run(process.execPath, [CLI, 'clusters', '--json'], { env, maxBuffer: 64 << 20 });
+    const cases = {
+      baseline: ['-e', '0'],
+      help: [CLI, '--help'],
+      version: [CLI, '--version'],
+      cached: [CLI, 'clusters', '--cached', '--json'],
+    };
+    const samples: Record<keyof typeof cases, number[]> = {
+      baseline: [],
+      help: [],
+      version: [],
+      cached: [],
+    };
+    for (let i = 0; i < n; i++) {
+      for (const [name, args] of Object.entries(cases) as [keyof typeof cases, string[]][]) {
+        samples[name].push(await processMs(args, env));
+      }
+    }
+    const base = median(samples.baseline);
+    const row = (name: keyof typeof TARGETS, label: string): Row => {
+      const ms = median(samples[name]);
+      const ratio = ms / base;
+      return {
+        id: `cliStartup.${name}`,
+        item: `13. ${label}`,
+        baselineLabel: 'node -e 0',
+        baseline: round2(base),
+        app: round2(ms),
+        unit: 'ms',
+        ratio: round2(ratio),
+        target: `≤ ${TARGETS[name]}× node -e 0`,
+        verdict: ratio <= TARGETS[name] ? 'PASS' : 'MISS',
+        detail: { reps: n, samplesMs: samples[name].map(round2) },
+      };
+    };
+    return [
+      row('help', 'ehpc-vnc --help'),
+      row('version', 'ehpc-vnc --version'),
+      row('cached', 'ehpc-vnc clusters --cached --json (1000 cached)'),
+    ];
+  } finally {
+    await emulator.close();
+    await rm(configDir, { recursive: true, force: true });
+  }
+}
