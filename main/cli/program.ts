@@ -1,7 +1,7 @@
 // `ehpc-vnc`: the tray app's core from a terminal or a script (a logout hook that stops VNC).
 // Every command goes through the same AppService and handler validation as the app; this file
 // parses the command line, registers the commands (one line each) and turns errors into output.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import type { AppService } from '../core/app-service';
 import type { CommandSpec, Context, Runtime } from './command-spec';
 import { CancelledError, usageError } from './cli-error';
@@ -18,8 +18,12 @@ import { CLI_VERSION } from './version';
 
 type Chosen = { spec: CommandSpec; args: string[]; opts: Record<string, unknown> };
 
-export function buildProgram(choose: (chosen: Chosen) => void): Command {
-  const program = addGlobalOptions(new Command('ehpc-vnc'))
+export function buildProgram(
+  choose: (chosen: Chosen) => void,
+  output: OutputConfiguration,
+): Command {
+  // Before the commands are added: each copies its parent's output settings when created.
+  const program = addGlobalOptions(new Command('ehpc-vnc').configureOutput(output))
     .description('Set and stop the VNC remote visualization of Alibaba Cloud E-HPC clusters.')
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError(false)
@@ -62,58 +66,65 @@ export function buildProgram(choose: (chosen: Chosen) => void): Command {
 function contextFor(io: CliIO, env: NodeJS.ProcessEnv, global: GlobalOptions): Context {
   let runtime: Promise<Runtime> | undefined;
   let service: Promise<AppService> | undefined;
-  const ctx: Context = {
+  const ctx: CliContext = {
     io,
     env,
     global,
     json: Boolean(global.json),
     lines: new StdinLines(io.stdin),
-    runtime: () => (runtime ??= import('./runtime')),
-    service: () =>
-      (service ??= ctx.runtime().then((rt) => {
-        const built = rt.buildService(global, io, env);
-        built$ = built;
-        return built;
+    runtime: () =>
+      (runtime ??= import('./runtime').then((rt) => {
+        ctx.loaded = rt;
+        return rt;
       })),
+    service: () =>
+      (service ??= ctx.runtime().then((rt) => (ctx.built = rt.buildService(global, io, env)))),
   };
-  let built$: AppService | undefined;
-  Object.defineProperty(ctx, 'built', { get: () => built$ });
   return ctx;
 }
 
-const builtService = (ctx: Context): AppService | undefined =>
-  (ctx as Context & { built?: AppService }).built;
+/** The context with what has been loaded so far, for the Ctrl-C handler (which cannot wait). */
+interface CliContext extends Context {
+  loaded?: Runtime;
+  built?: AppService;
+}
 
 /** Ctrl-C, at a prompt or mid-command: `Cancelled.`, and whether stops were journalled. */
-async function reportCancelled(
-  ctx: Context | undefined,
-  io: CliIO,
-  json: boolean,
-): Promise<number> {
-  const { describeError } = await import('./runtime');
-  const service = ctx && builtService(ctx);
-  const count = service?.listPendingStops().length ?? 0;
+function reportCancelled(rt: Runtime, ctx: CliContext, json: boolean): number {
+  const count = ctx.built?.listPendingStops().length ?? 0;
   const text =
     count > 0
-      ? describeError({
+      ? rt.describeError({
           code: 'Cancelled',
           variant: 'journalled',
           params: { count: String(count) },
         })
-      : { message: describeError({ code: 'Cancelled' }).message, action: '' };
-  if (json) printError(io, { code: 'Cancelled', retryable: false, ...text }, true);
-  else io.stderr.write(`${[text.message, text.action].filter(Boolean).join('\n')}\n`);
+      : { message: rt.describeError({ code: 'Cancelled' }).message, action: '' };
+  if (json) printError(ctx.io, { code: 'Cancelled', retryable: false, ...text }, true);
+  else ctx.io.stderr.write(`${[text.message, text.action].filter(Boolean).join('\n')}\n`);
   return ExitCode.Cancelled;
+}
+
+/**
+ * Ctrl-C mid-command. Answered synchronously, ahead of the settings library's own handler, which
+ * re-raises the signal (and so would end the process before anything is printed).
+ */
+function onInterrupt(ctx: CliContext, json: boolean): () => void {
+  return () => {
+    if (ctx.loaded) process.exit(reportCancelled(ctx.loaded, ctx, json));
+    process.exit(ExitCode.Cancelled);
+  };
 }
 
 async function reportError(
   err: unknown,
-  ctx: Context | undefined,
+  ctx: CliContext | undefined,
   io: CliIO,
   json: boolean,
 ): Promise<number> {
-  if (err instanceof CancelledError) return reportCancelled(ctx, io, json);
-  const { errorInfo } = await import('./runtime');
+  const rt = await import('./runtime');
+  if (err instanceof CancelledError && ctx) return reportCancelled(rt, ctx, json);
+  const { errorInfo } = rt;
   const info = errorInfo(err);
   printError(io, info, json);
   // A journalled stop is a failure to retry later (1), even when the keychain was the cause.
@@ -125,8 +136,7 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
   const json = argv.includes('--json');
   let chosen: Chosen | undefined;
   let parserMessage = '';
-  const program = buildProgram((c) => (chosen = c));
-  program.configureOutput({
+  const program = buildProgram((c) => (chosen = c), {
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
     outputError: (s) => (parserMessage += s),
@@ -143,18 +153,16 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
     program.outputHelp({ error: true });
     return ExitCode.Usage;
   }
-  const ctx = contextFor(io, env, program.opts<GlobalOptions>());
-  const onInterrupt = (): void => {
-    void reportCancelled(ctx, io, json).then((code) => process.exit(code));
-  };
-  process.once('SIGINT', onInterrupt);
+  const ctx: CliContext = contextFor(io, env, program.opts<GlobalOptions>());
+  const interrupted = onInterrupt(ctx, json);
+  process.prependListener('SIGINT', interrupted);
   try {
     return await chosen.spec.run(ctx, chosen.args, chosen.opts);
   } catch (err) {
     return await reportError(err, ctx, io, json);
   } finally {
-    process.off('SIGINT', onInterrupt);
+    process.off('SIGINT', interrupted);
     // The cluster cache is written after the answer; the command is done when it is on disk.
-    await builtService(ctx)?.idle();
+    await ctx.built?.idle();
   }
 }

@@ -28,11 +28,11 @@ const CTRL_D = '\u0004';
 /** One line from a terminal in raw mode: echoed, or `*` per character when `hidden`. */
 function terminalLine(io: CliIO, prompt: string, hidden: boolean): Promise<string> {
   const stdin = io.stdin;
-  io.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (err?: Error) => {
       stdin.off('data', onData);
+      stdin.off('end', onEnd);
       stdin.setRawMode(false);
       stdin.pause();
       io.stderr.write('\n');
@@ -59,9 +59,14 @@ function terminalLine(io: CliIO, prompt: string, hidden: boolean): Promise<strin
         io.stderr.write(hidden ? '*' : c);
       }
     };
+    // The terminal closed under the prompt: as Ctrl-D.
+    const onEnd = () => finish(usageError('eof'));
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
+    stdin.on('end', onEnd);
+    // Shown once the terminal is raw: keys typed after the prompt appears are read one by one.
+    io.stderr.write(prompt);
   });
 }
 
