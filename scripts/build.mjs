@@ -66,6 +66,27 @@ async function writeThirdPartyLicenses(metafile, outfile) {
   await writeFile(outfile, sections.join(`\n${'-'.repeat(78)}\n\n`));
 }
 
+/**
+ * dist/cli as an installable package (`npm pack dist/cli` → ehpc-vnc-<version>.tgz, then
+ * `npm i -g ./ehpc-vnc-<version>.tgz`): the bundle needs nothing at run time but keytar, whose
+ * native module installs for the user's platform.
+ */
+async function writeCliPackage(version) {
+  const root = JSON.parse(await readFile('package.json', 'utf8'));
+  const pkg = {
+    name: 'ehpc-vnc',
+    version,
+    description: 'CLI of E-HPC VNC Tray: set and stop the VNC of Alibaba Cloud E-HPC clusters.',
+    license: root.license,
+    type: 'module',
+    bin: { 'ehpc-vnc': 'ehpc-vnc.mjs' },
+    files: ['ehpc-vnc.mjs', 'chunks/', 'THIRD-PARTY-LICENSES.txt'],
+    engines: root.engines,
+    dependencies: { keytar: root.dependencies.keytar },
+  };
+  await writeFile('dist/cli/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+}
+
 if (only.length === 0) await rm('dist', { recursive: true, force: true });
 
 if (want('main') && existsSync('main/shell/index.ts')) {
@@ -92,8 +113,9 @@ if (want('preload') && existsSync('preload/index.ts')) {
 if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
   await rm('dist/cli', { recursive: true, force: true });
   const { version } = JSON.parse(await readFile('package.json', 'utf8'));
-  await build({
+  const { metafile } = await build({
     ...common,
+    metafile: true,
     entryPoints: { 'ehpc-vnc': 'main/cli/ehpc-vnc.ts' },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
@@ -107,6 +129,8 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
     banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);
+  await writeThirdPartyLicenses(metafile, 'dist/cli/THIRD-PARTY-LICENSES.txt');
+  await writeCliPackage(version);
 }
 if (want('renderer') && existsSync('renderer/index.html')) {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
