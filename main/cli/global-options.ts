@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { CLI_VERSION } from './version';
 
 export interface GlobalOptions {
+  profile?: string;
   region?: string;
   endpoint?: string;
   timeout?: string;
@@ -15,6 +16,12 @@ export const TIMEOUT_BOUNDS = { min: 1, max: 600, default: 15 } as const;
 
 export function addGlobalOptions(program: Command): Command {
   return program
+    .addOption(
+      new Option(
+        '--profile <name>',
+        'whose AccessKey: one keychain entry per profile (default: "default")',
+      ).env('ALIBABA_CLOUD_PROFILE'),
+    )
     .addOption(
       new Option('--region <id>', 'region ID (default: the remembered one)').env(
         'ALIBABA_CLOUD_REGION_ID',
@@ -48,6 +55,7 @@ Environment:
   ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET
                          an AccessKey that wins over the keychain (for servers, CI, SSH)
   ALIBABA_CLOUD_SECURITY_TOKEN   with a temporary (STS) AccessKey
+  ALIBABA_CLOUD_PROFILE          the profile (as --profile)
   ALIBABA_CLOUD_REGION_ID        the region (as --region)
   EHPC_VNC_ENDPOINT              the endpoint (as --endpoint)
   EHPC_VNC_CONFIG_DIR            where the settings live`;

@@ -8,6 +8,7 @@ import type { AppService } from '../core/app-service';
 import { createCore } from '../core/compose';
 import { configDir } from '../core/config-dir';
 import { toAppError } from '../core/errors';
+import { isValidProfileName } from '../core/vault';
 import { CliError } from './cli-error';
 import type { GlobalOptions } from './global-options';
 import { TIMEOUT_BOUNDS } from './global-options';
@@ -22,6 +23,9 @@ export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.Process
   if (region !== undefined && !isValidRegionId(region)) {
     throw new CliError('InvalidInput', 'cliRegion', { region });
   }
+  if (opts.profile !== undefined && !isValidProfileName(opts.profile)) {
+    throw new CliError('InvalidInput', 'cliProfile', { profile: opts.profile.slice(0, 80) });
+  }
   const seconds = Number(opts.timeout ?? TIMEOUT_BOUNDS.default);
   if (!Number.isFinite(seconds) || seconds < TIMEOUT_BOUNDS.min || seconds > TIMEOUT_BOUNDS.max) {
     throw new CliError('InvalidInput', 'cliTimeout');
@@ -32,6 +36,7 @@ export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.Process
     env,
     ...(env.EHPC_VNC_KEYCHAIN_SERVICE ? { keychainService: env.EHPC_VNC_KEYCHAIN_SERVICE } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
     timeoutMs: Math.round(seconds * 1000),
     ...(region ? { regionId: region } : {}),
   }).service;

@@ -23,6 +23,8 @@ export interface CoreOptions extends Omit<AppServiceDeps, 'vault' | 'settings'> 
   keychain?: Keychain;
   /** The keychain service name; tests and benchmarks use their own. */
   keychainService?: string;
+  /** Whose AccessKey the vault reads and writes (see vault.ts); the default profile when absent. */
+  profile?: string;
   /** Check every answer against the contract's response schema (tests: drift fails them). */
   checkResponses?: boolean;
 }
@@ -43,6 +45,7 @@ export function createCore(opts: CoreOptions = {}): Core {
     vault: givenVault,
     keychain,
     keychainService,
+    profile,
     checkResponses,
     ...serviceOptions
   } = opts;
@@ -60,6 +63,7 @@ export function createCore(opts: CoreOptions = {}): Core {
       keychain: keychain ?? keytarKeychain(),
       env,
       ...(keychainService ? { service: keychainService } : {}),
+      ...(profile ? { profile } : {}),
     });
   const service = new AppService({ ...serviceOptions, env, settings, vault });
   return {

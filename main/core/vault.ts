@@ -17,6 +17,19 @@ export const KEYCHAIN_SERVICE = 'E-HPC VNC Tray';
 
 /** The AccessKey is one item, so its id, secret and token are always saved and read together. */
 const ACCESS_KEY_ACCOUNT = 'access-key';
+
+/** The profile whose key is the original `access-key` item (so existing sign-ins stay readable). */
+export const DEFAULT_PROFILE = 'default';
+
+/** A profile name: letters, digits, `.`, `_`, `-`, up to 64 (it becomes part of a keychain account). */
+export function isValidProfileName(name: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name);
+}
+
+/** One keychain item per profile; the default profile keeps the original account name. */
+function accessKeyAccount(profile: string): string {
+  return profile === DEFAULT_PROFILE ? ACCESS_KEY_ACCOUNT : `${ACCESS_KEY_ACCOUNT}:${profile}`;
+}
 /** Any account works for asking whether the keychain answers at all. */
 const PROBE_ACCOUNT = 'availability-probe';
 
@@ -34,6 +47,8 @@ export interface CredentialVaultOptions {
   env?: NodeJS.ProcessEnv;
   /** The keychain service name; tests use their own so they never touch a real sign-in. */
   service?: string;
+  /** Whose AccessKey (`--profile`, ALIBABA_CLOUD_PROFILE); DEFAULT_PROFILE when absent. */
+  profile?: string;
 }
 
 function runasAccount(clusterId: string, user: string): string {
@@ -79,20 +94,22 @@ export class CredentialVault {
   private readonly keychain: Keychain;
   private readonly env: NodeJS.ProcessEnv;
   private readonly service: string;
+  private readonly account: string;
+  readonly profile: string;
 
   constructor(opts: CredentialVaultOptions = {}) {
     this.keychain = opts.keychain ?? keytarKeychain();
     this.env = opts.env ?? process.env;
     this.service = opts.service ?? KEYCHAIN_SERVICE;
+    this.profile = opts.profile ?? DEFAULT_PROFILE;
+    this.account = accessKeyAccount(this.profile);
   }
 
   /** The AccessKey to use, and where it came from; null when the user has not signed in. */
   async resolveAccessKey(): Promise<ResolvedAccessKey | null> {
     const fromEnv = keyFromEnv(this.env);
     if (fromEnv) return { key: fromEnv, source: 'env' };
-    const stored = await this.guard(() =>
-      this.keychain.getPassword(this.service, ACCESS_KEY_ACCOUNT),
-    );
+    const stored = await this.guard(() => this.keychain.getPassword(this.service, this.account));
     const key = stored === null ? null : parseStoredKey(stored);
     return key ? { key, source: 'keychain' } : null;
   }
@@ -107,13 +124,13 @@ export class CredentialVault {
     if (key.securityToken) item.securityToken = key.securityToken;
     const json = JSON.stringify(item);
     await this.guard(
-      () => this.keychain.setPassword(this.service, ACCESS_KEY_ACCOUNT, json),
+      () => this.keychain.setPassword(this.service, this.account, json),
       [json, accessKeySecret, key.securityToken ?? ''],
     );
   }
 
   async deleteAccessKey(): Promise<void> {
-    await this.guard(() => this.keychain.deletePassword(this.service, ACCESS_KEY_ACCOUNT));
+    await this.guard(() => this.keychain.deletePassword(this.service, this.account));
   }
 
   /** Whether the keychain answers now; never throws. */

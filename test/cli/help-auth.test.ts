@@ -83,6 +83,34 @@ describe('ehpc-vnc help and auth', () => {
     await runCli(['logout'], fx.cliEnv);
   });
 
+  it('keeps one keychain entry per profile (--profile, ALIBABA_CLOUD_PROFILE)', async () => {
+    const login = await runCli(
+      ['login', '--profile', 'work'],
+      fx.cliEnv,
+      `${EMULATOR_KEY.accessKeyId}\n${EMULATOR_KEY.accessKeySecret}\n`,
+    );
+    expect(login.code).toBe(0);
+    const work = await runCli(['auth', 'status', '--json'], {
+      ...fx.cliEnv,
+      ALIBABA_CLOUD_PROFILE: 'work',
+    });
+    expect(JSON.parse(work.stdout)).toMatchObject({ profile: 'work', source: 'keychain' });
+    // The default profile is the app's original entry: untouched by the work profile's login.
+    const plain = await runCli(['auth', 'status'], fx.cliEnv);
+    expect(plain.code).toBe(3);
+    expect(await fx.vault.resolveAccessKey()).toBeNull();
+    await fx.vault.saveAccessKey(EMULATOR_KEY);
+    const stored = await runCli(['whoami', '--json'], fx.cliEnv);
+    expect(JSON.parse(stored.stdout)).toMatchObject({ profile: 'default', source: 'keychain' });
+    await fx.vault.deleteAccessKey();
+    expect((await runCli(['logout', '--profile', 'work'], fx.cliEnv)).code).toBe(0);
+    const gone = await runCli(['auth', 'status', '--profile', 'work'], fx.cliEnv);
+    expect(gone.code).toBe(3);
+    const bad = await runCli(['whoami', '--profile', 'no such'], fx.cliEnv);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a profile name/);
+  });
+
   it('rejected credentials exit 3', async () => {
     const r = await runCli(['clusters'], {
       ...fx.cliEnv,

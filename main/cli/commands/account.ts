@@ -67,6 +67,7 @@ async function authStatus(ctx: Context): Promise<number> {
   const url = `${endpoint.protocol}://${endpoint.host}`;
   const result = {
     signedIn: session.signedIn,
+    profile: ctx.global.profile ?? 'default',
     source: session.source,
     accessKeyId: session.accessKeyIdMasked ?? null,
     regionId: session.regionId,
@@ -76,6 +77,7 @@ async function authStatus(ctx: Context): Promise<number> {
   if (ctx.json) printJson(ctx.io, result);
   else
     printTable(ctx.io, [
+      ['Profile', result.profile],
       ['Source', SOURCE_WORDS[session.source]],
       ['AccessKey ID', result.accessKeyId ?? '-'],
       ['Region', result.regionId],

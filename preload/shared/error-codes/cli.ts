@@ -237,6 +237,17 @@ export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
       en: ['That is not a region ID.', 'Use an ID such as cn-hangzhou (see `ehpc-vnc regions`).'],
       zh: ['这不是地域 ID。', '请使用 cn-hangzhou 这样的 ID（见 `ehpc-vnc regions`）。'],
     },
+    // {profile}: what --profile or ALIBABA_CLOUD_PROFILE gave.
+    cliProfile: {
+      en: [
+        '"{profile}" is not a profile name.',
+        'Use letters, digits, ".", "_" and "-" (up to 64), such as work or default.',
+      ],
+      zh: [
+        '“{profile}”不是有效的配置名。',
+        '请使用字母、数字、“.”、“_”和“-”（最多 64 个），如 work 或 default。',
+      ],
+    },
     cliRunasPassword: {
       en: ['The run-as password is not valid.', 'Enter the password of the user on the cluster.'],
       zh: ['运行用户密码无效。', '请输入该用户在集群上的密码。'],
