@@ -37,6 +37,7 @@ export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.Process
     ...(env.EHPC_VNC_KEYCHAIN_SERVICE ? { keychainService: env.EHPC_VNC_KEYCHAIN_SERVICE } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
+    sdkCredentials: true,
     timeoutMs: Math.round(seconds * 1000),
     ...(region ? { regionId: region } : {}),
   }).service;
@@ -97,8 +98,12 @@ export function validated<K extends Validated>(
 export function cliWords(info: AppErrorInfo): AppErrorInfo {
   if (info.pendingStop)
     return { ...info, action: describeError({ code: 'PendingStop', variant: 'cli' }).action };
-  const cliVariant = info.variant ? `cli${capitalised(info.variant)}` : 'cli';
-  if (!lookupCode(info.code)?.variants?.[cliVariant]) return info;
+  const variants = lookupCode(info.code)?.variants ?? {};
+  // The CLI's wording of this variant, else of the code (a platform's keychain, say).
+  const cliVariant = [info.variant ? `cli${capitalised(info.variant)}` : undefined, 'cli'].find(
+    (v) => v !== undefined && Object.hasOwn(variants, v),
+  );
+  if (!cliVariant) return info;
   const text = describeError({ code: info.code, variant: cliVariant, params: info.params }, 'en');
   return { ...info, message: text.message, action: text.action };
 }

@@ -7,6 +7,7 @@ import { AppService, type AppServiceDeps } from './app-service';
 import { configDir } from './config-dir';
 import { createHandlerTable } from './ipc-handlers';
 import { keytarKeychain, type Keychain } from './keychain';
+import { keyFromSdkChain } from './sdk-credentials';
 import { Settings, type OpenSettingsOptions } from './settings';
 import { CredentialVault } from './vault';
 
@@ -25,6 +26,8 @@ export interface CoreOptions extends Omit<AppServiceDeps, 'vault' | 'settings'> 
   keychainService?: string;
   /** Whose AccessKey the vault reads and writes (see vault.ts); the default profile when absent. */
   profile?: string;
+  /** After the environment and the keychain, the SDKs' credential chain (the CLI). */
+  sdkCredentials?: boolean;
   /** Check every answer against the contract's response schema (tests: drift fails them). */
   checkResponses?: boolean;
 }
@@ -46,6 +49,7 @@ export function createCore(opts: CoreOptions = {}): Core {
     keychain,
     keychainService,
     profile,
+    sdkCredentials,
     checkResponses,
     ...serviceOptions
   } = opts;
@@ -64,6 +68,7 @@ export function createCore(opts: CoreOptions = {}): Core {
       env,
       ...(keychainService ? { service: keychainService } : {}),
       ...(profile ? { profile } : {}),
+      ...(sdkCredentials ? { fallback: keyFromSdkChain } : {}),
     });
   const service = new AppService({ ...serviceOptions, env, settings, vault });
   return {

@@ -39,7 +39,8 @@ export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
 
 export interface ResolvedAccessKey {
   key: AccessKey;
-  source: 'env' | 'keychain';
+  /** `sdk`: the Alibaba Cloud SDKs' own chain (sdk-credentials.ts), for the CLI. */
+  source: 'env' | 'keychain' | 'sdk';
 }
 
 export interface CredentialVaultOptions {
@@ -49,6 +50,11 @@ export interface CredentialVaultOptions {
   service?: string;
   /** Whose AccessKey (`--profile`, ALIBABA_CLOUD_PROFILE); DEFAULT_PROFILE when absent. */
   profile?: string;
+  /**
+   * Asked when neither the environment nor the keychain has a key (or there is no keychain): the
+   * CLI passes the SDKs' chain (sdk-credentials.ts); the app passes nothing.
+   */
+  fallback?: () => Promise<AccessKey | null>;
 }
 
 function runasAccount(clusterId: string, user: string): string {
@@ -95,6 +101,7 @@ export class CredentialVault {
   private readonly env: NodeJS.ProcessEnv;
   private readonly service: string;
   private readonly account: string;
+  private readonly fallback?: () => Promise<AccessKey | null>;
   readonly profile: string;
 
   constructor(opts: CredentialVaultOptions = {}) {
@@ -103,15 +110,26 @@ export class CredentialVault {
     this.service = opts.service ?? KEYCHAIN_SERVICE;
     this.profile = opts.profile ?? DEFAULT_PROFILE;
     this.account = accessKeyAccount(this.profile);
+    if (opts.fallback) this.fallback = opts.fallback;
   }
 
   /** The AccessKey to use, and where it came from; null when the user has not signed in. */
   async resolveAccessKey(): Promise<ResolvedAccessKey | null> {
     const fromEnv = keyFromEnv(this.env);
     if (fromEnv) return { key: fromEnv, source: 'env' };
-    const stored = await this.guard(() => this.keychain.getPassword(this.service, this.account));
+    let stored: string | null;
+    try {
+      stored = await this.guard(() => this.keychain.getPassword(this.service, this.account));
+    } catch (error) {
+      // No keychain (SSH, a server): what the SDKs' chain finds still works there.
+      const found = await this.fallback?.();
+      if (found) return { key: found, source: 'sdk' };
+      throw error;
+    }
     const key = stored === null ? null : parseStoredKey(stored);
-    return key ? { key, source: 'keychain' } : null;
+    if (key) return { key, source: 'keychain' };
+    const found = await this.fallback?.();
+    return found ? { key: found, source: 'sdk' } : null;
   }
 
   async saveAccessKey(key: AccessKey): Promise<void> {

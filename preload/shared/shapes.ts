@@ -95,7 +95,7 @@ export type ClusterUser = z.infer<typeof clusterUser>;
 export const sessionInfo = strict({
   signedIn: z.boolean(),
   /** Where the AccessKey comes from. `env` wins over the keychain, as in Alibaba Cloud's tools. */
-  source: z.enum(['keychain', 'env', 'none']),
+  source: z.enum(['keychain', 'env', 'sdk', 'none']),
   /** Masked, e.g. `LTAI****wxyz`: enough to recognise, not to use. */
   accessKeyIdMasked: z.string().optional(),
   regionId: z.string(),

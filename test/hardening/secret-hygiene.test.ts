@@ -175,7 +175,7 @@ describe('secret hygiene after full sessions', () => {
   });
 
   it('runs a full CLI session, failures included', async () => {
-    expect(await cli(['login'], `${EMULATOR_KEY.accessKeyId}\n${WRONG_SECRET}\n`)).toBe(1);
+    expect(await cli(['login'], `${EMULATOR_KEY.accessKeyId}\n${WRONG_SECRET}\n`)).toBe(3); // rejected credentials: exit 3
     expect(
       await cli(['login'], `${EMULATOR_KEY.accessKeyId}\n${EMULATOR_KEY.accessKeySecret}\n`),
     ).toBe(0);

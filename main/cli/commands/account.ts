@@ -56,6 +56,7 @@ export const logout: CommandSpec = {
 const SOURCE_WORDS = {
   env: 'environment (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET)',
   keychain: 'system keychain',
+  sdk: 'Alibaba Cloud CLI/SDK credentials (~/.aliyun/config.json, ~/.alibabacloud/credentials, RAM role, OIDC)',
   none: 'none',
 } as const;
 

@@ -53,6 +53,7 @@ export const en = {
   'settings.source': 'Stored in',
   'settings.source.keychain': 'System keychain',
   'settings.source.env': 'Environment variables',
+  'settings.source.sdk': 'Alibaba Cloud CLI or SDK credentials',
   'settings.source.none': 'Not connected',
   'settings.envNote':
     'The key comes from ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET. Environment variables win over the keychain, so it cannot be changed here: edit them and restart the app.',

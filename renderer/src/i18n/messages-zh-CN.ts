@@ -51,6 +51,7 @@ export const zhCN: Messages = {
   'settings.source': '保存位置',
   'settings.source.keychain': '系统钥匙串',
   'settings.source.env': '环境变量',
+  'settings.source.sdk': '阿里云 CLI 或 SDK 凭据',
   'settings.source.none': '未连接',
   'settings.envNote':
     '密钥来自 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。环境变量优先于钥匙串，因此无法在此更改：请修改环境变量后重启应用。',
