@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 /** Never bundled: provided by Electron, or native (keytar's .node file is loaded by the OS). */
@@ -80,11 +81,29 @@ async function writeCliPackage(version) {
     license: root.license,
     type: 'module',
     bin: { 'ehpc-vnc': 'ehpc-vnc.mjs' },
-    files: ['ehpc-vnc.mjs', 'chunks/', 'THIRD-PARTY-LICENSES.txt'],
+    files: ['ehpc-vnc.mjs', 'help.json', 'chunks/', 'THIRD-PARTY-LICENSES.txt'],
     engines: root.engines,
     dependencies: { keytar: root.dependencies.keytar },
   };
   await writeFile('dist/cli/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+}
+
+/**
+ * dist/cli/help.json: what `ehpc-vnc --help` and `ehpc-vnc <command> --help` print (commander's
+ * text at 80 columns), so the entry answers them without loading the parser.
+ */
+async function writeHelpTexts() {
+  const cli = (args) =>
+    execFileSync(process.execPath, ['dist/cli/ehpc-vnc.mjs', ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
+  // The command names, as the completion script lists them.
+  const fish = cli(['completion', 'fish']);
+  const names = /-a '([^']+)'/.exec(fish)?.[1].split(' ') ?? [];
+  const texts = { '': cli(['--help']) };
+  for (const name of names) texts[name] = cli([name, '--help']);
+  await writeFile('dist/cli/help.json', `${JSON.stringify(texts)}\n`);
 }
 
 if (only.length === 0) await rm('dist', { recursive: true, force: true });
@@ -130,6 +149,7 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);
   await writeThirdPartyLicenses(metafile, 'dist/cli/THIRD-PARTY-LICENSES.txt');
+  await writeHelpTexts();
   await writeCliPackage(version);
 }
 if (want('renderer') && existsSync('renderer/index.html')) {
