@@ -2,7 +2,8 @@
 //   dist/main/index.mjs      Electron main (shell + core) with its dependencies bundled in; the
 //                            SDK is a chunk of its own (dist/main/chunks/), loaded at the first call
 //   dist/preload/index.cjs   the sandboxed preload (scripts/preload-build.mjs): operation names, no zod
-//   dist/cli/ehpc-vnc.mjs    the CLI (plain Node): one file, dependencies bundled in
+//   dist/cli/ehpc-vnc.cjs    the CLI's bin: a CommonJS launcher answering --version and help at once
+//   dist/cli/ehpc-vnc.mjs    the CLI (plain Node): parser and core in chunks/, imported on first use
 //   dist/renderer/           the React page (Vite)
 // Bundled code needs no node_modules at run time, so the package ships only what cannot be
 // bundled (EXTERNAL): Electron itself and keytar, whose native module the OS must load from disk.
@@ -80,8 +81,8 @@ async function writeCliPackage(version) {
     description: 'CLI of E-HPC VNC Tray: set and stop the VNC of Alibaba Cloud E-HPC clusters.',
     license: root.license,
     type: 'module',
-    bin: { 'ehpc-vnc': 'ehpc-vnc.mjs' },
-    files: ['ehpc-vnc.mjs', 'help.json', 'chunks/', 'THIRD-PARTY-LICENSES.txt'],
+    bin: { 'ehpc-vnc': 'ehpc-vnc.cjs' },
+    files: ['ehpc-vnc.cjs', 'ehpc-vnc.mjs', 'help.json', 'chunks/', 'THIRD-PARTY-LICENSES.txt'],
     engines: root.engines,
     dependencies: { keytar: root.dependencies.keytar },
   };
@@ -148,6 +149,16 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
     banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);
+  // The bin: CommonJS, so --version and plain help never set up the ES module loader.
+  await build({
+    ...common,
+    entryPoints: ['main/cli/launcher.ts'],
+    outfile: 'dist/cli/ehpc-vnc.cjs',
+    format: 'cjs',
+    define: { __CLI_VERSION__: JSON.stringify(version) },
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  await chmod('dist/cli/ehpc-vnc.cjs', 0o755);
   await writeThirdPartyLicenses(metafile, 'dist/cli/THIRD-PARTY-LICENSES.txt');
   await writeHelpTexts();
   await writeCliPackage(version);

@@ -16,7 +16,8 @@ import type { Row } from '../report';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/ehpc-vnc.mjs');
+/** The installed bin (package.json `bin`): the CommonJS launcher. */
+const CLI = join(ROOT, 'dist/cli/ehpc-vnc.cjs');
 
 /** Wall time of one process, from spawn to exit. */
 function processMs(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -34,7 +35,7 @@ function processMs(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 const TARGETS = { help: 1.4, version: 1.3, cached: 1.8 } as const;
 
 export async function benchCliStartup(reps: number): Promise<Row[]> {
-  if (!existsSync(CLI)) throw new Error('dist/cli/ehpc-vnc.mjs is missing: run `npm run build`.');
+  if (!existsSync(CLI)) throw new Error('dist/cli/ehpc-vnc.cjs is missing: run `npm run build`.');
   const n = Math.max(10, reps);
   const configDir = await mkdtemp(join(tmpdir(), 'ehpc-bench-cli-'));
   const emulator = await startRemoteEmulator({ clusters: 1000, latencyMs: 0 });

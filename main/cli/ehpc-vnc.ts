@@ -1,8 +1,9 @@
-// Entry point of the `ehpc-vnc` binary. `--version` is answered here, before anything is loaded;
-// every other command imports the parser, and the core only when a command needs it.
-import { readFileSync } from 'node:fs';
+// Entry point of `ehpc-vnc` as an ES module (dist/cli/ehpc-vnc.mjs; the installed bin is the
+// CommonJS launcher, which imports this). `--version` and plain help are answered at once
+// (fast-path.ts); every other command imports the parser, and the core only when it needs it.
 import nodeModule from 'node:module';
-import { CLI_VERSION } from './version';
+import { fileURLToPath } from 'node:url';
+import { answeredAtOnce } from './fast-path';
 
 const argv = process.argv.slice(2);
 
@@ -20,39 +21,7 @@ function reportBug(err: unknown): void {
   process.exitCode = 1;
 }
 
-const HELP_FLAGS = ['--help', '-h'];
-
-/** Whose help a plain help request asks for: '' for the program, a command's name, or undefined. */
-function helpTopic(args: string[]): string | undefined {
-  const [first, second, ...rest] = args;
-  if (rest.length > 0 || first === undefined) return undefined;
-  if (second === undefined) return HELP_FLAGS.includes(first) || first === 'help' ? '' : undefined;
-  if (first === 'help') return second;
-  return HELP_FLAGS.includes(second) && !first.startsWith('-') ? first : undefined;
-}
-
-/**
- * The help texts commander printed at build time (scripts/build.mjs writes help.json beside this
- * file), so a plain `--help` loads no parser. Absent when run from source: commander answers.
- */
-function cachedHelp(topic: string): string | undefined {
-  try {
-    const texts = JSON.parse(readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as
-      Record<string, string> | undefined;
-    return texts && Object.hasOwn(texts, topic) ? texts[topic] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const topic = helpTopic(argv);
-const help = topic === undefined ? undefined : cachedHelp(topic);
-
-if (argv.length === 1 && ['--version', '-V', 'version'].includes(argv[0] as string)) {
-  process.stdout.write(`${CLI_VERSION}\n`);
-} else if (help !== undefined) {
-  process.stdout.write(help);
-} else {
+if (!answeredAtOnce(argv, fileURLToPath(new URL('.', import.meta.url)))) {
   // Node 22.1+: cache compiled code between runs (a no-op where the runtime lacks it).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };

@@ -30,13 +30,14 @@ describe('the CLI tarball', () => {
 
   it('holds the bundled CLI and depends on keytar alone', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    expect(files).toContain('package/ehpc-vnc.cjs');
     expect(files).toContain('package/ehpc-vnc.mjs');
     expect(files.some((f) => f.startsWith('package/chunks/'))).toBe(true);
     expect(files.some((f) => f.includes('node_modules'))).toBe(false);
     const pkg = JSON.parse(
       execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
     ) as { bin: Record<string, string>; dependencies: Record<string, string> };
-    expect(pkg.bin).toEqual({ 'ehpc-vnc': 'ehpc-vnc.mjs' });
+    expect(pkg.bin).toEqual({ 'ehpc-vnc': 'ehpc-vnc.cjs' });
     expect(Object.keys(pkg.dependencies)).toEqual(['keytar']);
   });
 
@@ -60,5 +61,10 @@ describe('the CLI tarball', () => {
     const bin = join(prefix, 'bin', 'ehpc-vnc');
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${VERSION}\n`);
     expect(execFileSync(bin, ['--help'], { encoding: 'utf8' })).toMatch(/Usage: ehpc-vnc/);
+    // Past the launcher: the ES module entry and its chunks (an error needs the registry).
+    expect(() => execFileSync(bin, ['completion', 'tcsh'], { stdio: 'pipe' })).toThrow(
+      expect.objectContaining({ status: 2 }) as Error,
+    );
+    expect(execFileSync(bin, ['completion', 'bash'], { encoding: 'utf8' })).toContain('complete');
   }, 150_000);
 });
