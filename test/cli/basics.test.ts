@@ -170,4 +170,25 @@ describe('ehpc-vnc basics', () => {
     const narrow = await runCli(['stop', id(2)], env);
     expect(narrow.code).toBe(0);
   });
+
+  it('stop --all prints one summary line and one table of the failures', async () => {
+    fx.settings.rememberCluster(id(1), { cidrIp: '192.0.2.1' });
+    fx.settings.rememberCluster(id(5), { cidrIp: '192.0.2.5' });
+    fx.emulator.inject({
+      action: 'StopVisualService',
+      clusterId: id(5),
+      fault: { kind: 'error', status: 407, code: 'NotAuthorized' },
+    });
+    const r = await runCli(['stop', '--all'], env);
+    fx.emulator.clearFaults();
+    expect(r.code).toBe(1);
+    // One line, whatever the earlier tests left running.
+    expect(r.stdout).toMatch(
+      /^Stopped VNC on \d+ cluster\(s\); \d+ already stopped; 1 failed\.\n$/,
+    );
+    const table = r.stderr.trim().split('\n');
+    expect(table[0]).toMatch(/^CLUSTER\s+ERROR\s+WHAT HAPPENED$/);
+    expect(table[1]).toMatch(new RegExp(`^${id(5)}\\s+NotAuthorized\\s+RAM does not allow`));
+    expect(table).toHaveLength(2);
+  });
 });
