@@ -9,6 +9,7 @@
 //   stop-all.ts          every running cluster of the region, in two waves
 //   automatic-stops.ts   the stops nobody clicks, and their settings
 //   secret-clipboard.ts  copy a secret, clear it later
+//   confirmations.ts     main's own yes before VNC is exposed (a native dialog in the shell)
 //   live-state.ts        the snapshot pushed to the window and the tray
 //   background-work.ts   flights and other work in progress; what `idle()` waits for
 // Inputs arrive already validated against the contract's schemas (see ipc-handlers.ts).
@@ -33,6 +34,7 @@ import { AutomaticStops } from './automatic-stops';
 import type { LoginItemPort } from './autostart';
 import { BackgroundWork, type WorkObserver } from './background-work';
 import { ClusterCatalog } from './cluster-catalog';
+import { Confirmations, headlessConfirmations, type ConfirmPort } from './confirmations';
 import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
 import { JournalledStops } from './journalled-stops';
@@ -44,7 +46,7 @@ import { UserPreferences } from './user-preferences';
 import type { CredentialVault } from './vault';
 import { VncOperations } from './vnc-operations';
 
-export type { ClipboardPort };
+export type { ClipboardPort, ConfirmPort };
 
 export interface AppServiceDeps {
   vault: CredentialVault;
@@ -56,6 +58,8 @@ export interface AppServiceDeps {
   /** Overrides the remembered region for this process only (the CLI's --region). */
   regionId?: string;
   clipboard?: ClipboardPort;
+  /** Asks the user before VNC is exposed (confirmations.ts); headlessConfirmations() if absent. */
+  confirm?: ConfirmPort;
   createClient?: (opts: EhpcClientOptions) => EhpcClient;
   /** Turns launch at login on and off (the shell's; absent in the CLI, where it is unsupported). */
   loginItem?: LoginItemPort;
@@ -112,7 +116,19 @@ export class AppService {
       live,
       ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
     });
-    this.vnc = new VncOperations({ vault, settings, session, live, stops: this.stops });
+    const confirmations = new Confirmations({
+      port: deps.confirm ?? headlessConfirmations(),
+      settings,
+      clusterName: (id) => this.catalog.namesOf([id])[id],
+    });
+    this.vnc = new VncOperations({
+      vault,
+      settings,
+      session,
+      live,
+      stops: this.stops,
+      confirmations,
+    });
     this.automatic = new AutomaticStops({
       settings,
       ...(deps.loginItem ? { loginItem: deps.loginItem } : {}),

@@ -7,6 +7,7 @@ import { isValidCidrIp } from '../../preload/shared/validation';
 import type { ClusterSummary } from '../../preload/shared/contract';
 
 export const MAX_RECENT_CLUSTERS = 8;
+export const MAX_CONFIRMED_CIDRS = 16;
 export const DEFAULT_REGION_ID = 'cn-hangzhou';
 
 const clusterId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
@@ -100,6 +101,12 @@ export const settingsSchema = z.object({
   ui: z.object({ lastView: shortText(64).optional() }).default({}),
   pendingStops: z.array(pendingStop).max(100).default([]),
   autoStop: autoStop.default(autoStopDefaults),
+  /**
+   * Per cluster, the CidrIps the user confirmed in main's native dialog (see start-confirmations.ts):
+   * those starts are not asked again. Per cluster, because opening one cluster to a network says
+   * nothing about another's users. Wide CidrIps are never kept: they are asked every time.
+   */
+  confirmedCidrs: z.record(clusterId, z.array(cidrIp).max(MAX_CONFIRMED_CIDRS)).default({}),
 });
 
 export type PendingStop = z.infer<typeof pendingStop>;
@@ -123,6 +130,7 @@ export type SettingsData = {
   ui: { lastView?: string };
   pendingStops: PendingStop[];
   autoStop: AutoStopSettings;
+  confirmedCidrs: Record<string, string[]>;
 };
 
 // The hand-written type above is what callers read; this line keeps it equal to the schema.

@@ -25,6 +25,8 @@ import type { AutoStopSettings } from '../core/settings-schema';
 import { createAppProtocolHandler } from './app-protocol';
 import { refuseDebugSwitches } from './debug-switches';
 import { clipboardPort } from './clipboard-port';
+import { dialogConfirmations } from './confirm-dialogs';
+import { confirmLabelsFor } from './confirm-labels';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
 import { autoStopNotices, pendingRetryNotices } from './leaving-notices';
@@ -116,11 +118,22 @@ async function start(): Promise<void> {
     env: process.env,
     setLoginItemSettings: (item) => app.setLoginItemSettings(item),
   });
+  // Main's own questions before VNC is exposed (core/confirmations.ts), parented to the popover
+  // once it exists (below), in the tray's language.
+  const dialogHost: { popover?: Popover } = {};
+  const confirm = dialogConfirmations({
+    dialog,
+    withWindow: (ask) =>
+      dialogHost.popover ? dialogHost.popover.whileDialog(ask) : ask(undefined),
+    labels: () => confirmLabelsFor(labels().locale),
+    log,
+  });
   const {
     settings,
     service,
     handlers: table,
   } = createCore({
+    confirm,
     settingsDir: configDir(),
     createStore: (options) => new ElectronStore(options),
     clipboard: clipboardPort(clipboard, log),
@@ -193,6 +206,7 @@ async function start(): Promise<void> {
     showOnStart: e2e,
     log,
   });
+  dialogHost.popover = popover;
 
   const dispatch = async (action: TrayAction): Promise<void> => {
     if (action.kind === 'open') return popover.show();

@@ -27,6 +27,8 @@ export interface AppFixtureOptions {
   loginItem?: AppServiceDeps['loginItem'];
   /** The keychain port under the vault (default: the real one); a test may wrap it to count. */
   keychain?: Keychain;
+  /** Main's confirmations (default: the headless rule, as in the CLI). */
+  confirm?: AppServiceDeps['confirm'];
 }
 
 /** A clipboard that lives in memory, for tests of copy-and-clear. */
@@ -83,6 +85,7 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.platform ? { platform: opts.platform } : {}),
     ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),
+    ...(opts.confirm ? { confirm: opts.confirm } : {}),
   });
   settings.update({ regionId: emulator.regionId });
   if (opts.signedIn ?? true) {
