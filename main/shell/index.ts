@@ -23,7 +23,7 @@ import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { QuitCoordinator } from '../core/quit-coordinator';
 import type { AutoStopSettings } from '../core/settings-schema';
 import { createAppProtocolHandler } from './app-protocol';
-import { refuseDebugSwitches } from './debug-switches';
+import { readBuildProfile, refuseDebugSwitches } from './debug-switches';
 import { clipboardPort } from './clipboard-port';
 import { dialogConfirmations } from './confirm-dialogs';
 import { confirmLabelsFor } from './confirm-labels';
@@ -48,10 +48,13 @@ import { trayIconPath } from './tray-icons';
 import { trayLabelsFor, type Notice } from './tray-labels';
 import type { TrayAction } from './tray-menu';
 import { createTrayModelSource } from './tray-model-source';
+import { startupFailure } from './startup-failure';
 import { installTestHook, testHookEnabled } from './test-hook';
 
 const log = (line: string): void => console.log(`[ehpc-vnc] ${line}`);
-const e2e = testHookEnabled(process.env);
+// The e2e door (test-hook.ts) opens only in a build that allows debugging, never in a release.
+const buildProfile = readBuildProfile(app);
+const e2e = testHookEnabled(process.env, buildProfile);
 
 // ---- Before `ready`: what Chromium must know at start-up.
 // A packaged build refuses debugging switches (debug-switches.ts), before anything else runs.
@@ -82,9 +85,9 @@ if (!app.requestSingleInstanceLock(launchData(process.argv))) {
     .then(start)
     .catch((error: unknown) => {
       // A tray app that cannot start must say so: there is no window to show it in yet.
-      const message = error instanceof Error ? error.message : String(error);
-      log(`start-up failed: ${message}`);
-      dialog.showErrorBox('E-HPC VNC Tray could not start', message);
+      const { title, content } = startupFailure(error, app.getLocale());
+      log(`start-up failed: ${content.replace(/\n+/g, ' ')}`);
+      dialog.showErrorBox(title, content);
       app.exit(1);
     });
 }
@@ -313,7 +316,7 @@ async function start(): Promise<void> {
     quitting.onBeforeQuit(event);
   });
 
-  installTestHook(globalThis, process.env, {
+  installTestHook(globalThis, process.env, buildProfile, {
     items: () => tray.currentItems(),
     dispatch,
     notifications: notices,

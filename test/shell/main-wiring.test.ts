@@ -42,10 +42,13 @@ const notified = (title: string, body?: string, since = 0) =>
   fake.notifications
     .slice(since)
     .some((n) => n.title === title && (body === undefined || n.body === body));
+/** The user starts VNC, and says yes if main asks (the first start to CIDR on this cluster). */
 const startVnc = async (clusterId: string) => {
+  fake.messageBoxAnswers.splice(0, Infinity, 0);
   await expect(invoke(channelOf('startVnc'), { clusterId, cidrIp: CIDR })).resolves.toMatchObject({
     ok: true,
   });
+  fake.messageBoxAnswers.length = 0;
   expect(vncOf(clusterId)).toBe('running');
 };
 /** A stop that E-HPC cannot confirm now (a proxy's error page): it stays in the journal. */
