@@ -234,6 +234,11 @@ export class AppService {
     return this.clipboard.copy(req);
   }
 
+  /** Quitting: clears a secret we copied if the clipboard still holds it. */
+  clearCopiedSecret(): void {
+    this.clipboard.clearIfOurs();
+  }
+
   // ---- Pending stops and automatic stops
 
   listPendingStops(): PendingStopInfo[] {

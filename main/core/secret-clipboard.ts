@@ -10,6 +10,8 @@ export interface ClipboardPort {
 
 export class SecretClipboard {
   private timer?: ReturnType<typeof setTimeout>;
+  /** The secret we last put on the clipboard, until it is cleared or replaced by the user. */
+  private copied?: string;
 
   /** `clipboard` is absent where there is none to use (the CLI). */
   constructor(private readonly clipboard?: ClipboardPort) {}
@@ -22,11 +24,23 @@ export class SecretClipboard {
     }
     clipboard.writeText(req.text);
     clearTimeout(this.timer);
-    const copied = req.text;
-    this.timer = setTimeout(() => {
-      if (clipboard.readText() === copied) clipboard.clear();
-    }, req.clearAfterSeconds * 1000);
+    this.copied = req.text;
+    this.timer = setTimeout(() => this.clearIfOurs(), req.clearAfterSeconds * 1000);
     this.timer.unref?.();
     return true;
+  }
+
+  /**
+   * Clears the clipboard if it still holds the secret we put there (the timer's end, and
+   * quitting: a copied password must not outlive the app). Something the user copied since is
+   * left alone.
+   */
+  clearIfOurs(): void {
+    clearTimeout(this.timer);
+    const copied = this.copied;
+    this.copied = undefined;
+    const clipboard = this.clipboard;
+    if (copied === undefined || !clipboard) return;
+    if (clipboard.readText() === copied) clipboard.clear();
   }
 }

@@ -124,6 +124,7 @@ async function start(): Promise<void> {
   // Main's own questions before VNC is exposed (core/confirmations.ts), parented to the popover
   // once it exists (below), in the tray's language.
   const dialogHost: { popover?: Popover } = {};
+  const secretClipboard = clipboardPort(clipboard, log);
   const confirm = dialogConfirmations({
     dialog,
     withWindow: (ask) =>
@@ -139,7 +140,7 @@ async function start(): Promise<void> {
     confirm,
     settingsDir: configDir(),
     createStore: (options) => new ElectronStore(options),
-    clipboard: clipboardPort(clipboard, log),
+    clipboard: secretClipboard,
     env: process.env,
     platform,
     loginItem,
@@ -295,7 +296,8 @@ async function start(): Promise<void> {
     // Stay in the tray.
   });
   const quitting = new QuitCoordinator({
-    drain: () => service.idle(),
+    // The clipboard's conditional clear (started at before-quit) finishes before the process ends.
+    drain: async () => void (await Promise.all([service.idle(), secretClipboard.settled()])),
     autoStopOnQuit: async () => {
       const shutdown = shutdownStop && (await shutdownStop);
       if (shutdown && !shutdown.error && covers(shutdown, settings.peek().autoStop)) return;
@@ -313,6 +315,8 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     // From now on closing the window closes it (until then it only hides).
     popover.allowClose();
+    // A password we copied does not outlive the app (issue #14): cleared if still there.
+    service.clearCopiedSecret();
     quitting.onBeforeQuit(event);
   });
 

@@ -114,6 +114,7 @@ const clipboard: { text: string } & Pick<Clipboard, 'writeText' | 'readText' | '
     return this.text;
   },
   clear() {
+    calls.push('clipboard.clear');
     this.text = '';
   },
 };

@@ -333,6 +333,11 @@ describe('main process wiring', () => {
     const stop = invoke(channelOf('stopVnc'), { clusterId: farm });
     await emulator().waitForRequests(sent + 1, 'StopVisualService');
 
+    // A password copied a moment ago (cleared after 30 s, if the app still runs).
+    const secret = 'Copied-Secret-4';
+    await invoke(channelOf('copySecret'), { text: secret, clearAfterSeconds: 30 });
+    await fake.until(() => fake.electronModule.clipboard.text === secret, 'the secret is copied');
+
     const since = fake.notifications.length;
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
@@ -353,5 +358,9 @@ describe('main process wiring', () => {
     // Electron's order: the window closed (really, not hidden) before the app quit.
     expect(window().isDestroyed()).toBe(true);
     expect(fake.calls.indexOf('window closed')).toBeLessThan(fake.calls.indexOf('quitted'));
+    // The copied password did not outlive the app.
+    expect(fake.electronModule.clipboard.text).toBe('');
+    expect(fake.calls.lastIndexOf('clipboard.clear')).toBeGreaterThan(fake.calls.indexOf('quit'));
+    expect(fake.calls.lastIndexOf('clipboard.clear')).toBeLessThan(fake.calls.indexOf('quitted'));
   });
 });
