@@ -91,14 +91,16 @@ const commands: Record<
     return ExitCode.Ok;
   },
 
-  async logout(ctx) {
-    const session = await ctx.service.signOut();
+  async logout(ctx, _args, opts) {
+    const keep = opts.keepClusterPasswords === true;
+    const session = await ctx.service.signOut({ removeRunasPasswords: !keep });
     if (ctx.json) printJson(ctx.io, { ok: true, ...session });
     else if (session.source === 'env')
       ctx.io.stdout.write(
         'Removed the stored AccessKey; ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET in the environment are still used.\n',
       );
     else ctx.io.stdout.write('Signed out: the AccessKey is removed from the system keychain.\n');
+    if (!ctx.json && !keep) ctx.io.stdout.write('Remembered run-as passwords are removed too.\n');
     return ExitCode.Ok;
   },
 
@@ -317,7 +319,9 @@ export function buildProgram(
     'login',
     'save an AccessKey in the system keychain, after checking it (stdin: ID, then Secret)',
   );
-  add('logout', 'remove the AccessKey from the system keychain');
+  add('logout', 'remove the AccessKey (and remembered run-as passwords) from the keychain', (c) =>
+    c.option('--keep-cluster-passwords', 'keep the remembered run-as passwords of clusters'),
+  );
   add('regions', 'list the regions E-HPC offers');
   add('clusters', 'list the clusters of the region', (c) =>
     c.option('--cached', 'print the list cached by the last refresh (app or CLI), at once'),

@@ -80,9 +80,13 @@ export class AccountSession {
     return this.getSession();
   }
 
-  /** Forgets the AccessKey and the account's cached cluster lists. */
-  async signOut(): Promise<SessionInfo> {
+  /**
+   * Forgets the AccessKey and the account's cached cluster lists, and (unless asked to keep them)
+   * every remembered run-as password: a signed-out app should hold no cluster's root password.
+   */
+  async signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
     await this.deps.vault.deleteAccessKey();
+    if (req.removeRunasPasswords !== false) await this.deps.vault.deleteAllRunasPasswords();
     await this.deps.settings.clusterCache.clear();
     return this.getSession();
   }

@@ -170,8 +170,8 @@ export class AppService {
     return this.session.signIn(req);
   }
 
-  signOut(): Promise<SessionInfo> {
-    return this.session.signOut();
+  signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
+    return this.session.signOut(req);
   }
 
   getPreferences(): Preferences {

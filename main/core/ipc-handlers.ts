@@ -28,7 +28,7 @@ function implementations(service: AppService): Implementations {
   return {
     getSession: () => service.getSession(),
     signIn: (req) => service.signIn(req),
-    signOut: () => service.signOut(),
+    signOut: (req) => service.signOut(req),
     listRegions: () => service.listRegions(),
     getPreferences: () => service.getPreferences(),
     setPreferences: (req) => service.setPreferences(req),

@@ -36,6 +36,8 @@ export interface CredentialVaultOptions {
   service?: string;
 }
 
+const RUNAS_PREFIX = 'runas:';
+
 function runasAccount(clusterId: string, user: string): string {
   // Both are checked so that `runas:<cluster>:<user>` can never be ambiguous.
   if (!isValidClusterId(clusterId)) {
@@ -44,7 +46,7 @@ function runasAccount(clusterId: string, user: string): string {
   if (!isValidRunasUser(user)) {
     throw appError('InvalidInput', { variant: 'runasUser' });
   }
-  return `runas:${clusterId}:${user}`;
+  return `${RUNAS_PREFIX}${clusterId}:${user}`;
 }
 
 function keyFromEnv(env: NodeJS.ProcessEnv): AccessKey | null {
@@ -143,6 +145,20 @@ export class CredentialVault {
   async deleteRunasPassword(clusterId: string, user: string): Promise<boolean> {
     const account = runasAccount(clusterId, user);
     return this.guard(() => this.keychain.deletePassword(this.service, account));
+  }
+
+  /**
+   * Removes every run-as password this app's keychain service holds (sign-out), whichever
+   * cluster and user it was for; the AccessKey is left to deleteAccessKey. Says how many.
+   */
+  async deleteAllRunasPasswords(): Promise<number> {
+    const items = await this.guard(() => this.keychain.findCredentials(this.service));
+    let removed = 0;
+    for (const { account } of items) {
+      if (!account.startsWith(RUNAS_PREFIX)) continue;
+      if (await this.guard(() => this.keychain.deletePassword(this.service, account))) removed++;
+    }
+    return removed;
   }
 
   /**

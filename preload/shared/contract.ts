@@ -66,7 +66,11 @@ const table = {
     }),
     shape.sessionInfo,
   ),
-  signOut: op('Removes the AccessKey from the keychain.', empty, shape.sessionInfo),
+  signOut: op(
+    'Removes the AccessKey from the keychain, and the remembered run-as passwords unless `removeRunasPasswords` is false.',
+    req({ removeRunasPasswords: bool.optional() }),
+    shape.sessionInfo,
+  ),
   listRegions: op(
     'The regions E-HPC offers (a built-in list when offline).',
     empty,

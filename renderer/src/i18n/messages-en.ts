@@ -59,8 +59,8 @@ export const en = {
   'settings.replace': 'Replace key…',
   'settings.forget': 'Forget key…',
   'settings.forgetTitle': 'Forget the AccessKey?',
-  'settings.forgetBody':
-    'The key is removed from the system keychain. Remembered run-as passwords stay until you forget them.',
+  'settings.forgetBody': 'The key is removed from the system keychain.',
+  'settings.forgetRunas': 'Also remove the remembered run-as passwords of clusters',
   'settings.forgetConfirm': 'Forget key',
   'settings.forgetting': 'Forgetting…',
   'settings.language': 'Language',

@@ -35,6 +35,8 @@ export function SettingsScreen(props: SettingsScreenProps) {
   const setPrefs = useOperation('setPreferences');
   const [replacing, setReplacing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Signing out leaves no cluster's root password behind unless the user unticks this.
+  const [removeRunas, setRemoveRunas] = useState(true);
 
   if (replacing) {
     return (
@@ -59,7 +61,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
   };
 
   const onForget = async () => {
-    const result = await signOut.run({});
+    const result = await signOut.run({ removeRunasPasswords: removeRunas });
     if (result?.ok) {
       setConfirming(false);
       onSession(result.value);
@@ -102,7 +104,10 @@ export function SettingsScreen(props: SettingsScreenProps) {
             <button
               type="button"
               className="btn btn-danger-ghost"
-              onClick={() => setConfirming(true)}
+              onClick={() => {
+                setRemoveRunas(true);
+                setConfirming(true);
+              }}
             >
               {t('settings.forget')}
             </button>
@@ -148,6 +153,15 @@ export function SettingsScreen(props: SettingsScreenProps) {
         onCancel={() => setConfirming(false)}
       >
         <p>{t('settings.forgetBody')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={removeRunas}
+            disabled={signOut.pending}
+            onChange={(e) => setRemoveRunas(e.target.checked)}
+          />
+          <span>{t('settings.forgetRunas')}</span>
+        </label>
         {signOut.error && <ErrorNotice error={signOut.error} />}
       </ConfirmDialog>
     </main>
