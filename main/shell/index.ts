@@ -18,6 +18,7 @@ import ElectronStore from 'electron-store';
 import { STATE_CHANNEL } from '../../preload/shared/contract';
 import { AutoStopController, scopeForReason, type AutoStopOutcome } from '../core/auto-stop';
 import { createLoginItem, launchCommand, type LoginItemPort } from '../core/autostart';
+import { endpointHost } from '../core/account-session';
 import { createCore } from '../core/compose';
 import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { QuitCoordinator } from '../core/quit-coordinator';
@@ -26,6 +27,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { readBuildProfile, refuseDebugSwitches } from './debug-switches';
 import { clipboardPort } from './clipboard-port';
 import { dialogConfirmations } from './confirm-dialogs';
+import { DEV_ENDPOINT_SWITCH, ENDPOINT_ENV, windowEndpoint } from './dev-endpoint';
 import { confirmLabelsFor } from './confirm-labels';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
@@ -124,6 +126,10 @@ async function start(): Promise<void> {
   // Main's own questions before VNC is exposed (core/confirmations.ts), parented to the popover
   // once it exists (below), in the tray's language.
   const dialogHost: { popover?: Popover } = {};
+  // EHPC_VNC_ENDPOINT only with --dev-endpoint, and then with a badge in the window.
+  const endpoint = windowEndpoint(process.argv, process.env);
+  if (endpoint.ignored) log(`${ENDPOINT_ENV} ignored: start with ${DEV_ENDPOINT_SWITCH} to use it`);
+  if (endpoint.endpoint) log(`developer endpoint in use: ${endpointHost(endpoint.endpoint)}`);
   const secretClipboard = clipboardPort(clipboard, log);
   const confirm = dialogConfirmations({
     dialog,
@@ -141,7 +147,8 @@ async function start(): Promise<void> {
     settingsDir: configDir(),
     createStore: (options) => new ElectronStore(options),
     clipboard: secretClipboard,
-    env: process.env,
+    env: endpoint.env,
+    ...(endpoint.endpoint ? { endpoint: endpoint.endpoint } : {}),
     platform,
     loginItem,
     onWarning: log,

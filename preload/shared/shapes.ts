@@ -100,6 +100,11 @@ export const sessionInfo = strict({
   accessKeyIdMasked: z.string().optional(),
   regionId: z.string(),
   keychainAvailable: z.boolean(),
+  /**
+   * The host (`127.0.0.1:8080`) of an endpoint used instead of Alibaba Cloud's (a developer
+   * override): the window shows a badge while it is set. Host and port only, never credentials.
+   */
+  endpointOverride: z.string().optional(),
 }).describe('SessionInfo');
 export type SessionInfo = z.infer<typeof sessionInfo>;
 

@@ -60,6 +60,9 @@ export const en = {
   'settings.forget': 'Forget key…',
   'settings.forgetTitle': 'Forget the AccessKey?',
   'settings.forgetBody': 'The key is removed from the system keychain.',
+  'dev.endpoint': 'Dev · {host}',
+  'dev.endpointHint':
+    'This window sends its requests to {host}, not to Alibaba Cloud: it was started with --dev-endpoint.',
   'settings.forgetRunas': 'Also remove the remembered run-as passwords of clusters',
   'settings.forgetConfirm': 'Forget key',
   'settings.forgetting': 'Forgetting…',

@@ -58,6 +58,8 @@ export const zhCN: Messages = {
   'settings.forget': '删除密钥…',
   'settings.forgetTitle': '删除 AccessKey？',
   'settings.forgetBody': '密钥将从系统钥匙串中删除。',
+  'dev.endpoint': '开发端点 {host}',
+  'dev.endpointHint': '此窗口的请求发往 {host}，而不是阿里云：应用是以 --dev-endpoint 启动的。',
   'settings.forgetRunas': '同时删除已记住的集群运行用户密码',
   'settings.forgetConfirm': '删除密钥',
   'settings.forgetting': '正在删除…',
