@@ -49,6 +49,9 @@ const startVnc = async (clusterId: string) => {
     ok: true,
   });
   fake.messageBoxAnswers.length = 0;
+  // Main asked, natively, over the popover (the page cannot answer it).
+  expect(fake.messageBoxes.length).toBeGreaterThan(0);
+  expect(fake.messageBoxes.every((box) => box.parented)).toBe(true);
   expect(vncOf(clusterId)).toBe('running');
 };
 /** A stop that E-HPC cannot confirm now (a proxy's error page): it stays in the journal. */
