@@ -8,7 +8,9 @@
 //   journalled-stops.ts  stops written down before they are sent; retry, dismiss, interrupted
 //   stop-all.ts          every running cluster of the region, in two waves
 //   automatic-stops.ts   the stops nobody clicks, and their settings
-//   secret-clipboard.ts  copy a secret, clear it later
+//   secret-clipboard.ts  copy a secret, clear it later (or at quit)
+//   connect.ts           arrive: where to connect, start if stopped, open the viewer
+//   address-detection.ts the user's public address, from the URL they chose
 //   live-state.ts        the snapshot pushed to the window and the tray
 //   background-work.ts   flights and other work in progress; what `idle()` waits for
 // Inputs arrive already validated against the contract's schemas (see ipc-handlers.ts).
@@ -19,6 +21,10 @@ import type {
   AutoStopScope,
   ClusterList,
   ClusterUser,
+  ConnectPrefs,
+  ConnectResult,
+  ConnectTarget,
+  DetectedAddress,
   PendingRetryReport,
   PendingStopInfo,
   Preferences,
@@ -29,10 +35,13 @@ import type {
   VncStatus,
 } from '../../preload/shared/contract';
 import { AccountSession } from './account-session';
+import { detectAddress } from './address-detection';
 import { AutomaticStops } from './automatic-stops';
 import type { LoginItemPort } from './autostart';
 import { BackgroundWork, type WorkObserver } from './background-work';
 import { ClusterCatalog } from './cluster-catalog';
+import { Connector, type ConnectOptions, type OpenerPort } from './connect';
+import { ConnectTargets } from './connect-target';
 import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
 import { JournalledStops } from './journalled-stops';
@@ -44,7 +53,7 @@ import { UserPreferences } from './user-preferences';
 import type { CredentialVault } from './vault';
 import { VncOperations } from './vnc-operations';
 
-export type { ClipboardPort };
+export type { ClipboardPort, OpenerPort };
 
 export interface AppServiceDeps {
   vault: CredentialVault;
@@ -56,6 +65,8 @@ export interface AppServiceDeps {
   /** Overrides the remembered region for this process only (the CLI's --region). */
   regionId?: string;
   clipboard?: ClipboardPort;
+  /** Opens `vnc://` URLs in the system's viewer (the shell's; absent in the CLI unless --open). */
+  opener?: OpenerPort;
   createClient?: (opts: EhpcClientOptions) => EhpcClient;
   /** Turns launch at login on and off (the shell's; absent in the CLI, where it is unsupported). */
   loginItem?: LoginItemPort;
@@ -78,6 +89,8 @@ export class AppService {
   private readonly automatic: AutomaticStops;
   private readonly clipboard: SecretClipboard;
   private readonly stopAllDeps: StopAllDeps;
+  private readonly targets: ConnectTargets;
+  private readonly connector: Connector;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -123,6 +136,17 @@ export class AppService {
     });
     this.clipboard = new SecretClipboard(deps.clipboard);
     this.stopAllDeps = { settings, session, live, vnc: this.vnc, stops: this.stops };
+    this.targets = new ConnectTargets({ session });
+    this.connector = new Connector({
+      settings,
+      vault,
+      targets: this.targets,
+      clipboard: this.clipboard,
+      status: (clusterId) => this.vnc.status(clusterId),
+      // Through the facade: a start from Connect is confirmed and remembered like any other.
+      start: (req) => this.startVnc(req),
+      ...(deps.opener ? { opener: deps.opener } : {}),
+    });
   }
 
   // ---- State pushed to the window and the tray
@@ -216,6 +240,33 @@ export class AppService {
 
   copySecret(req: Request<'copySecret'>): boolean {
     return this.clipboard.copy(req);
+  }
+
+  /** Clears a secret this app put on the clipboard, if it is still there (quitting). */
+  clearSecretClipboard(): void {
+    this.clipboard.clearNow();
+  }
+
+  // ---- Arriving: where to connect, connect, the user's own address
+
+  getConnectTarget(req: Request<'getConnectTarget'>): Promise<ConnectTarget> {
+    return this.targets.get(req.clusterId, { refresh: req.refresh === true });
+  }
+
+  connect(req: Request<'connect'>, opts?: ConnectOptions): Promise<ConnectResult> {
+    return this.connector.connect(req, opts);
+  }
+
+  detectAddress(): Promise<DetectedAddress> {
+    return detectAddress({ url: () => this.connector.prefs().detectUrl });
+  }
+
+  getConnectPrefs(): ConnectPrefs {
+    return this.connector.prefs();
+  }
+
+  setConnectPrefs(req: Request<'setConnectPrefs'>): Promise<ConnectPrefs> {
+    return this.connector.setPrefs(req);
   }
 
   // ---- Pending stops and automatic stops

@@ -91,6 +91,17 @@ export function withLegacyAutoStopScope(raw: unknown): unknown {
 
 const autoStop = z.preprocess(withLegacyAutoStopScope, autoStopFields);
 
+/**
+ * Connecting (arrive): the URL asked for the user's own address (empty: the app asks no outside
+ * service, the default) and whether a VNC password set here is remembered in the keychain.
+ * Files from before it have no `connect`: the defaults apply on read, nothing else to migrate.
+ */
+const connectFields = z.object({
+  detectUrl: shortText(2048).default(''),
+  rememberVncPassword: z.boolean().default(false),
+});
+export const CONNECT_DEFAULTS = { detectUrl: '', rememberVncPassword: false };
+
 export const settingsSchema = z.object({
   regionId: regionId.default(DEFAULT_REGION_ID),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),
@@ -100,11 +111,13 @@ export const settingsSchema = z.object({
   ui: z.object({ lastView: shortText(64).optional() }).default({}),
   pendingStops: z.array(pendingStop).max(100).default([]),
   autoStop: autoStop.default(autoStopDefaults),
+  connect: connectFields.default(CONNECT_DEFAULTS),
 });
 
 export type PendingStop = z.infer<typeof pendingStop>;
 export type AutoStopSettings = z.infer<typeof autoStop>;
 export type RememberedCluster = z.infer<typeof rememberedCluster>;
+export type ConnectSettings = z.infer<typeof connectFields>;
 
 export interface CachedClusterList {
   fetchedAt: string;
@@ -123,6 +136,7 @@ export type SettingsData = {
   ui: { lastView?: string };
   pendingStops: PendingStop[];
   autoStop: AutoStopSettings;
+  connect: ConnectSettings;
 };
 
 // The hand-written type above is what callers read; this line keeps it equal to the schema.

@@ -36,6 +36,11 @@ export interface CredentialVaultOptions {
   service?: string;
 }
 
+function vncAccount(clusterId: string): string {
+  if (!isValidClusterId(clusterId)) throw appError('InvalidInput', { variant: 'clusterId' });
+  return `vnc:${clusterId}`;
+}
+
 function runasAccount(clusterId: string, user: string): string {
   // Both are checked so that `runas:<cluster>:<user>` can never be ambiguous.
   if (!isValidClusterId(clusterId)) {
@@ -142,6 +147,23 @@ export class CredentialVault {
 
   async deleteRunasPassword(clusterId: string, user: string): Promise<boolean> {
     const account = runasAccount(clusterId, user);
+    return this.guard(() => this.keychain.deletePassword(this.service, account));
+  }
+
+  /** The VNC password set from this app, remembered (opt-in) so that Connect can copy it. */
+  async getVncPassword(clusterId: string): Promise<string | null> {
+    const account = vncAccount(clusterId);
+    return this.guard(() => this.keychain.getPassword(this.service, account));
+  }
+
+  async saveVncPassword(clusterId: string, password: string): Promise<void> {
+    const account = vncAccount(clusterId);
+    if (!password) throw appError('InvalidInput', { variant: 'vncPasswordMissing' });
+    await this.guard(() => this.keychain.setPassword(this.service, account, password), [password]);
+  }
+
+  async deleteVncPassword(clusterId: string): Promise<boolean> {
+    const account = vncAccount(clusterId);
     return this.guard(() => this.keychain.deletePassword(this.service, account));
   }
 
