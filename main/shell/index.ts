@@ -25,6 +25,7 @@ import type { AutoStopSettings } from '../core/settings-schema';
 import { createAppProtocolHandler } from './app-protocol';
 import { refuseDebugSwitches } from './debug-switches';
 import { clipboardPort } from './clipboard-port';
+import { vncOpener } from './vnc-opener';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
 import { autoStopNotices, pendingRetryNotices } from './leaving-notices';
@@ -116,6 +117,7 @@ async function start(): Promise<void> {
     env: process.env,
     setLoginItemSettings: (item) => app.setLoginItemSettings(item),
   });
+  const clipboardAdapter = clipboardPort(clipboard, log);
   const {
     settings,
     service,
@@ -123,7 +125,14 @@ async function start(): Promise<void> {
   } = createCore({
     settingsDir: configDir(),
     createStore: (options) => new ElectronStore(options),
-    clipboard: clipboardPort(clipboard, log),
+    clipboard: clipboardAdapter,
+    opener: vncOpener(
+      {
+        applicationFor: (url) => app.getApplicationNameForProtocol(url),
+        openExternal: (url) => shell.openExternal(url, { activate: true }),
+      },
+      log,
+    ),
     env: process.env,
     platform,
     loginItem,
@@ -278,7 +287,13 @@ async function start(): Promise<void> {
     // Stay in the tray.
   });
   const quitting = new QuitCoordinator({
-    drain: () => service.idle(),
+    drain: async () => {
+      await service.idle();
+      // A VNC password copied for the viewer does not outlive the app on the clipboard; the
+      // clear (a clipboard read, then the clear) finishes before the app goes.
+      service.clearSecretClipboard();
+      await clipboardAdapter.settled();
+    },
     autoStopOnQuit: async () => {
       const shutdown = shutdownStop && (await shutdownStop);
       if (shutdown && !shutdown.error && covers(shutdown, settings.peek().autoStop)) return;
