@@ -2,7 +2,10 @@
 // Placeholders are `{name}`; `format` in ./i18n fills them. Error texts are not here: they live
 // with their codes in preload/shared/error-registry.ts.
 
+import { connectEn } from './messages-connect-en';
+
 export const en = {
+  ...connectEn,
   'app.title': 'E-HPC VNC',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

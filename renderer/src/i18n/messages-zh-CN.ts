@@ -1,8 +1,10 @@
 // The Simplified Chinese catalogue: every key of the English one (the type says so), so a missing
 // translation is a compile error, not a blank label.
+import { connectZhCN } from './messages-connect-zh-CN';
 import type { Messages } from './messages-en';
 
 export const zhCN: Messages = {
+  ...connectZhCN,
   'app.title': 'E-HPC VNC',
   'common.loading': '正在加载…',
   'common.retry': '重试',
