@@ -44,7 +44,7 @@ describe('Connect', { timeout: 60_000 }, () => {
     const { page } = app;
     await openCluster(page, 'render-farm-01');
     await page.locator('.vnc-state').getByText('Stopped').waitFor();
-    await page.locator('code', { hasText: '203.0.113.3:12016' }).waitFor();
+    await page.getByText('Login node: 203.0.113.3:12016').waitFor();
 
     const held = gate();
     fixture.emulator.inject({ action: 'StartVisualService', times: 1, fault: held.fault });

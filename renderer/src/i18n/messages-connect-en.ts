@@ -16,7 +16,7 @@ export const connectEn = {
     'No VNC viewer on this computer opens vnc:// links. Copied {address}: paste it into your viewer.',
   'connect.viewers':
     'Viewers that work: TigerVNC, RealVNC Viewer, TightVNC (see the install guide).',
-  'connect.address': 'Login node',
+  'connect.address': 'Login node: {address}',
   'address.remembered': 'Addresses used before',
   'address.detect': 'Detect my address',
   'address.detecting': 'Detecting…',

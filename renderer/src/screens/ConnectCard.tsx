@@ -46,8 +46,8 @@ export function ConnectCard({ clusterId, name, cidr, busy, onConnected }: Connec
         {t('connect.title')}
       </h2>
       {where && (
-        <p className="small">
-          {t('connect.address')}: <code className="selectable">{vncAddress(where.address)}</code>
+        <p className="small selectable">
+          {t('connect.address', { address: vncAddress(where.address) })}
         </p>
       )}
       {where && !where.publicAddress && (
