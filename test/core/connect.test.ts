@@ -259,3 +259,31 @@ describe('Connect through the service', () => {
     expect(fixture.clipboard.text).toBe('192.168.5.10:12016');
   });
 });
+
+describe('settings from before Connect', () => {
+  it('open with the defaults: no detection URL, no VNC password remembered', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { Settings } = await import('../../main/core/settings');
+    const dir = await mkdtemp(join(tmpdir(), 'ehpc-vnc-connect-'));
+    try {
+      await writeFile(
+        join(dir, 'settings.json'),
+        JSON.stringify({
+          regionId: 'cn-hangzhou',
+          language: 'en',
+          clusters: { 'ehpc-hz-000001': { cidrIp: '203.0.113.7' } },
+          __internal__: { migrations: { version: '0.1.0' } },
+        }),
+      );
+      const warnings: string[] = [];
+      const settings = Settings.open({ dir, onWarning: (w) => warnings.push(w) });
+      expect(settings.peek().connect).toEqual({ detectUrl: '', rememberVncPassword: false });
+      expect(settings.peek().clusters['ehpc-hz-000001']?.cidrIp).toBe('203.0.113.7');
+      expect(warnings).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
