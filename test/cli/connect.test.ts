@@ -2,8 +2,10 @@
 // keychain and real settings files: the address and port, starting VNC first when stopped, and
 // clear errors with the exit codes scripts branch on.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, watch } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
@@ -12,10 +14,11 @@ const CLI = resolve('dist/cli/ehpc-vnc.mjs');
 function run(
   fx: AppFixture,
   args: string[],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: fx.cliEnv,
+      env: { ...fx.cliEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -24,6 +27,22 @@ function run(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Resolves once `file` exists (xdg-open runs detached: the CLI may exit before it writes). */
+function waitForFile(file: string): Promise<void> {
+  return new Promise((done) => {
+    const watcher = watch(dirname(file), () => {
+      if (existsSync(file)) {
+        watcher.close();
+        done();
+      }
+    });
+    if (existsSync(file)) {
+      watcher.close();
+      done();
+    }
   });
 }
 
@@ -67,6 +86,34 @@ describe('ehpc-vnc connect', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('192.168.5.10:12016\n');
     expect(r.stderr).toContain('no public address');
+  });
+
+  it('--open hands exactly vnc://<address>:12016 to xdg-open when a viewer is registered', async () => {
+    if (process.platform !== 'linux') return;
+    const bin = await mkdtemp(join(tmpdir(), 'ehpc-vnc-opener-'));
+    const log = join(bin, 'opened.txt');
+    try {
+      // Stand-ins for xdg-utils: a registered viewer, and an opener that records what it got.
+      await writeFile(join(bin, 'xdg-mime'), '#!/bin/sh\necho tigervnc.desktop\n', { mode: 0o755 });
+      await writeFile(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${log}'\n`, {
+        mode: 0o755,
+      });
+      const r = await run(fx, ['connect', 'ehpc-hz-000001', '--open'], { PATH: bin });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('203.0.113.2:12016\n');
+      await waitForFile(log);
+      expect(await readFile(log, 'utf8')).toBe('vnc://203.0.113.2:12016');
+
+      // No viewer registered: nothing is opened, and the CLI says what to do instead.
+      await writeFile(join(bin, 'xdg-mime'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+      await rm(log);
+      const none = await run(fx, ['connect', 'ehpc-hz-000001', '--open'], { PATH: bin });
+      expect(none.code).toBe(0);
+      expect(none.stderr).toContain('No VNC viewer is registered for vnc:// links');
+      expect(existsSync(log)).toBe(false);
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 
   it('refuses a malformed cluster ID with exit 2, before asking E-HPC', async () => {
