@@ -19,6 +19,12 @@ import {
   type CliIO,
 } from './io';
 import { exitCodeFor, ExitCode } from './exit-codes';
+import {
+  CONNECT_DESCRIPTION,
+  CONNECT_USAGE,
+  connectCommand,
+  connectOptions,
+} from './commands/connect';
 
 interface GlobalOptions {
   region?: string;
@@ -222,6 +228,8 @@ const commands: Record<
     printAction(ctx, result, `VNC password set on ${clusterId}.`);
     return ExitCode.Ok;
   },
+
+  connect: connectCommand,
 };
 
 /** `pending --retry`: 0 when nothing is left pending, 1 when some stops still are. */
@@ -335,6 +343,7 @@ export function buildProgram(
       .option('--cidr <ip|cidr>', 'the CIDR VNC was started with (default: the remembered one)')
       .option('--all', 'every cluster of the region whose VNC runs'),
   );
+  add(CONNECT_USAGE, CONNECT_DESCRIPTION, connectOptions);
   add('pending', 'list the stops not confirmed yet (offline, timed out)', (c) =>
     c.option('--retry', 'retry them now (exit 0 when none is left pending)'),
   );

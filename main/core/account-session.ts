@@ -101,7 +101,7 @@ export class AccountSession {
    */
   async signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
     await this.deps.vault.deleteAccessKey();
-    if (req.removeRunasPasswords !== false) await this.deps.vault.deleteAllRunasPasswords();
+    if (req.removeRunasPasswords !== false) await this.deps.vault.deleteClusterPasswords();
     await this.deps.settings.clusterCache.clear();
     return this.getSession();
   }

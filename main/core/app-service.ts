@@ -8,8 +8,10 @@
 //   journalled-stops.ts  stops written down before they are sent; retry, dismiss, interrupted
 //   stop-all.ts          every running cluster of the region, in two waves
 //   automatic-stops.ts   the stops nobody clicks, and their settings
-//   secret-clipboard.ts  copy a secret, clear it later
+//   secret-clipboard.ts  copy a secret, clear it later (or at quit)
 //   confirmations.ts     main's own yes before VNC is exposed (a native dialog in the shell)
+//   connect.ts           arrive: where to connect, start if stopped, open the viewer
+//   address-detection.ts the user's public address, from the URL they chose
 //   live-state.ts        the snapshot pushed to the window and the tray
 //   background-work.ts   flights and other work in progress; what `idle()` waits for
 // Inputs arrive already validated against the contract's schemas (see ipc-handlers.ts).
@@ -20,6 +22,10 @@ import type {
   AutoStopScope,
   ClusterList,
   ClusterUser,
+  ConnectPrefs,
+  ConnectResult,
+  ConnectTarget,
+  DetectedAddress,
   PendingRetryReport,
   PendingStopInfo,
   Preferences,
@@ -30,11 +36,14 @@ import type {
   VncStatus,
 } from '../../preload/shared/contract';
 import { AccountSession } from './account-session';
+import { detectAddress } from './address-detection';
 import { AutomaticStops } from './automatic-stops';
 import type { LoginItemPort } from './autostart';
 import { BackgroundWork, type WorkObserver } from './background-work';
 import { ClusterCatalog } from './cluster-catalog';
 import { Confirmations, headlessConfirmations, type ConfirmPort } from './confirmations';
+import { Connector, type ConnectOptions, type OpenerPort } from './connect';
+import { ConnectTargets } from './connect-target';
 import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
 import { JournalledStops } from './journalled-stops';
@@ -46,7 +55,7 @@ import { UserPreferences } from './user-preferences';
 import type { CredentialVault } from './vault';
 import { VncOperations } from './vnc-operations';
 
-export type { ClipboardPort, ConfirmPort };
+export type { ClipboardPort, ConfirmPort, OpenerPort };
 
 export interface AppServiceDeps {
   vault: CredentialVault;
@@ -60,6 +69,8 @@ export interface AppServiceDeps {
   clipboard?: ClipboardPort;
   /** Asks the user before VNC is exposed (confirmations.ts); headlessConfirmations() if absent. */
   confirm?: ConfirmPort;
+  /** Opens `vnc://` URLs in the system's viewer (the shell's; absent in the CLI unless --open). */
+  opener?: OpenerPort;
   createClient?: (opts: EhpcClientOptions) => EhpcClient;
   /** Turns launch at login on and off (the shell's; absent in the CLI, where it is unsupported). */
   loginItem?: LoginItemPort;
@@ -82,6 +93,8 @@ export class AppService {
   private readonly automatic: AutomaticStops;
   private readonly clipboard: SecretClipboard;
   private readonly stopAllDeps: StopAllDeps;
+  private readonly targets: ConnectTargets;
+  private readonly connector: Connector;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -139,6 +152,17 @@ export class AppService {
     });
     this.clipboard = new SecretClipboard(deps.clipboard);
     this.stopAllDeps = { settings, session, live, vnc: this.vnc, stops: this.stops };
+    this.targets = new ConnectTargets({ session });
+    this.connector = new Connector({
+      settings,
+      vault,
+      targets: this.targets,
+      clipboard: this.clipboard,
+      status: (clusterId) => this.vnc.status(clusterId),
+      // Through the facade: a start from Connect is confirmed and remembered like any other.
+      start: (req) => this.startVnc(req),
+      ...(deps.opener ? { opener: deps.opener } : {}),
+    });
   }
 
   // ---- State pushed to the window and the tray
@@ -237,6 +261,28 @@ export class AppService {
   /** Quitting: clears a secret we copied if the clipboard still holds it. */
   clearCopiedSecret(): void {
     this.clipboard.clearIfOurs();
+  }
+
+  // ---- Arriving: where to connect, connect, the user's own address
+
+  getConnectTarget(req: Request<'getConnectTarget'>): Promise<ConnectTarget> {
+    return this.targets.get(req.clusterId, { refresh: req.refresh === true });
+  }
+
+  connect(req: Request<'connect'>, opts?: ConnectOptions): Promise<ConnectResult> {
+    return this.connector.connect(req, opts);
+  }
+
+  detectAddress(): Promise<DetectedAddress> {
+    return detectAddress({ url: () => this.connector.prefs().detectUrl });
+  }
+
+  getConnectPrefs(): ConnectPrefs {
+    return this.connector.prefs();
+  }
+
+  setConnectPrefs(req: Request<'setConnectPrefs'>): Promise<ConnectPrefs> {
+    return this.connector.setPrefs(req);
   }
 
   // ---- Pending stops and automatic stops

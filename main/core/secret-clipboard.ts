@@ -1,4 +1,5 @@
-// Copying a secret (a generated VNC password) so that it does not linger on the clipboard.
+// Copying a secret (a generated or remembered VNC password) so that it does not linger on the
+// clipboard: cleared after a delay, or at quit, unless the user copied something else since.
 import type { Request } from '../../preload/shared/contract';
 import { appError } from './app-error';
 
@@ -15,6 +16,17 @@ export class SecretClipboard {
 
   /** `clipboard` is absent where there is none to use (the CLI). */
   constructor(private readonly clipboard?: ClipboardPort) {}
+
+  available(): boolean {
+    return this.clipboard !== undefined;
+  }
+
+  /** Copies text that is not secret (an address to paste); false where there is no clipboard. */
+  writePlain(text: string): boolean {
+    if (!this.clipboard) return false;
+    this.clipboard.writeText(text);
+    return true;
+  }
 
   /** Copies a secret and clears the clipboard later, unless the user copied something else. */
   copy(req: Request<'copySecret'>): boolean {

@@ -100,6 +100,7 @@ export class VncOperations {
       if (req.rememberRunasPassword && req.runasPassword) {
         await vault.saveRunasPassword(req.clusterId, req.runasUser, req.runasPassword);
       }
+      await rememberVncPassword(vault, settings, req.clusterId, req.newPassword);
       return result;
     });
   }
@@ -111,4 +112,21 @@ export class VncOperations {
   forgetRunasPassword(req: Request<'forgetRunasPassword'>): Promise<boolean> {
     return this.deps.vault.deleteRunasPassword(req.clusterId, req.runasUser);
   }
+}
+
+/**
+ * With the opt-in on, the new VNC password is kept in the keychain for Connect to copy; with it
+ * off, an older one is forgotten (it no longer works). The password is set either way: a keychain
+ * that fails here costs only the copy on Connect.
+ */
+async function rememberVncPassword(
+  vault: CredentialVault,
+  settings: Settings,
+  clusterId: string,
+  password: string,
+): Promise<void> {
+  const remember = settings.peek().connect.rememberVncPassword;
+  await (
+    remember ? vault.saveVncPassword(clusterId, password) : vault.deleteVncPassword(clusterId)
+  ).catch(() => undefined);
 }

@@ -29,6 +29,7 @@ import { clipboardPort } from './clipboard-port';
 import { dialogConfirmations } from './confirm-dialogs';
 import { DEV_ENDPOINT_SWITCH, ENDPOINT_ENV, windowEndpoint } from './dev-endpoint';
 import { confirmLabelsFor } from './confirm-labels';
+import { vncOpener } from './vnc-opener';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
 import { autoStopNotices, pendingRetryNotices } from './leaving-notices';
@@ -149,6 +150,13 @@ async function start(): Promise<void> {
     clipboard: secretClipboard,
     env: endpoint.env,
     ...(endpoint.endpoint ? { endpoint: endpoint.endpoint } : {}),
+    opener: vncOpener(
+      {
+        applicationFor: (url) => app.getApplicationNameForProtocol(url),
+        openExternal: (url) => shell.openExternal(url, { activate: true }),
+      },
+      log,
+    ),
     platform,
     loginItem,
     onWarning: log,

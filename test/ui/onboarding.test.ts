@@ -81,7 +81,7 @@ describe('onboarding', () => {
     await fixture.vault.saveRunasPassword('ehpc-hz-000001', 'root', 'emu-root-pass-1');
     await page.getByRole('button', { name: 'Forget key…' }).click();
     const removeRunas = dialog.getByRole('checkbox', {
-      name: 'Also remove the remembered run-as passwords of clusters',
+      name: 'Also remove the run-as and VNC passwords remembered for clusters',
     });
     expect(await removeRunas.isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Forget key' }).click();
@@ -98,7 +98,7 @@ describe('onboarding', () => {
     await page.getByRole('button', { name: 'Forget key…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Forget the AccessKey?' });
     await dialog
-      .getByRole('checkbox', { name: 'Also remove the remembered run-as passwords of clusters' })
+      .getByRole('checkbox', { name: 'Also remove the run-as and VNC passwords remembered for clusters' })
       .uncheck();
     await dialog.getByRole('button', { name: 'Forget key' }).click();
     await page.getByRole('heading', { name: 'Connect your Alibaba Cloud account' }).waitFor();

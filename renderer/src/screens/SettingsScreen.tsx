@@ -13,6 +13,7 @@ import { Field } from '../components/Field';
 import { useOperation } from '../hooks/use-operation';
 import { systemLocale, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { DetectUrlSetting } from './DetectUrlSetting';
 import { LeavingSafelyLink } from './LeavingSafelyLink';
 import { PolicyBlock } from './PolicyBlock';
 import { SignInScreen } from './SignInScreen';
@@ -140,6 +141,8 @@ export function SettingsScreen(props: SettingsScreenProps) {
         </Field>
         {setPrefs.error && <ErrorNotice error={setPrefs.error} />}
       </section>
+
+      <DetectUrlSetting />
 
       <PolicyBlock />
 
