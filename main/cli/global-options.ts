@@ -9,6 +9,7 @@ export interface GlobalOptions {
   endpoint?: string;
   timeout?: string;
   json?: boolean;
+  yes?: boolean;
 }
 
 /** --timeout, in seconds. The default is the E-HPC client's (main/core/ehpc/client.ts). */
@@ -39,6 +40,10 @@ export function addGlobalOptions(program: Command): Command {
       ).default(String(TIMEOUT_BOUNDS.default)),
     )
     .option('--json', 'print only the result as JSON on stdout; errors as one JSON line on stderr')
+    .option(
+      '--yes',
+      'confirm what would need it: a wide CIDR (0.0.0.0/0, ::/0, an IPv4 prefix shorter than /16)',
+    )
     .version(CLI_VERSION, '-V, --version', 'print the version');
 }
 

@@ -8,6 +8,7 @@ import { CancelledError, usageError } from './cli-error';
 import { auth, login, logout, whoami } from './commands/account';
 import { clusters, regions } from './commands/clusters';
 import { completion, version } from './commands/completion';
+import { connect } from './commands/connect';
 import { pending } from './commands/pending';
 import { passwd, start, status, stop } from './commands/vnc';
 import { exitCodeFor, ExitCode } from './exit-codes';
@@ -55,6 +56,7 @@ export function buildProgram(
   add(status);
   add(start);
   add(stop);
+  add(connect);
   add(pending);
   add(passwd);
   add(completion(() => program.commands.map((c) => c.name())));

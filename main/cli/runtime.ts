@@ -7,6 +7,7 @@ import { checkVncPassword, isValidRegionId } from '../../preload/shared/validati
 import type { AppService } from '../core/app-service';
 import { createCore } from '../core/compose';
 import { configDir } from '../core/config-dir';
+import { headlessConfirmations } from '../core/confirmations';
 import { toAppError } from '../core/errors';
 import { isValidProfileName } from '../core/vault';
 import { CliError } from './cli-error';
@@ -38,6 +39,8 @@ export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.Process
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     sdkCredentials: true,
+    // Nobody to ask: a wide CidrIp goes ahead only with --yes (the start command says why first).
+    confirm: headlessConfirmations({ allowWide: opts.yes === true }),
     timeoutMs: Math.round(seconds * 1000),
     ...(region ? { regionId: region } : {}),
   }).service;
@@ -49,7 +52,8 @@ type Validated =
   | 'startVnc'
   | 'stopVnc'
   | 'setVncPassword'
-  | 'hasRememberedRunasPassword';
+  | 'hasRememberedRunasPassword'
+  | 'connect';
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -79,15 +79,3 @@ export function appError(code: string, opts: AppErrorOptions = {}): AppError {
     params: opts.params,
   });
 }
-
-/**
- * Input the app refuses before anything is sent, in the caller's own words.
- * @deprecated Only for call sites not converted yet: use `appError('InvalidInput', { variant })`,
- * whose wording exists in every language.
- */
-export function invalidInput(
-  message: string,
-  action = describeError({ code: 'InvalidInput' }).action,
-): AppError {
-  return new AppError({ code: 'InvalidInput', message, action });
-}

@@ -8,7 +8,10 @@
 //   journalled-stops.ts  stops written down before they are sent; retry, dismiss, interrupted
 //   stop-all.ts          every running cluster of the region, in two waves
 //   automatic-stops.ts   the stops nobody clicks, and their settings
-//   secret-clipboard.ts  copy a secret, clear it later
+//   secret-clipboard.ts  copy a secret, clear it later (or at quit)
+//   confirmations.ts     main's own yes before VNC is exposed (a native dialog in the shell)
+//   connect.ts           arrive: where to connect, start if stopped, open the viewer
+//   address-detection.ts the user's public address, from the URL they chose
 //   live-state.ts        the snapshot pushed to the window and the tray
 //   background-work.ts   flights and other work in progress; what `idle()` waits for
 // Inputs arrive already validated against the contract's schemas (see ipc-handlers.ts).
@@ -19,6 +22,10 @@ import type {
   AutoStopScope,
   ClusterList,
   ClusterUser,
+  ConnectPrefs,
+  ConnectResult,
+  ConnectTarget,
+  DetectedAddress,
   PendingRetryReport,
   PendingStopInfo,
   Preferences,
@@ -29,10 +36,14 @@ import type {
   VncStatus,
 } from '../../preload/shared/contract';
 import { AccountSession } from './account-session';
+import { detectAddress } from './address-detection';
 import { AutomaticStops } from './automatic-stops';
 import type { LoginItemPort } from './autostart';
 import { BackgroundWork, type WorkObserver } from './background-work';
 import { ClusterCatalog } from './cluster-catalog';
+import { Confirmations, headlessConfirmations, type ConfirmPort } from './confirmations';
+import { Connector, type ConnectOptions, type OpenerPort } from './connect';
+import { ConnectTargets } from './connect-target';
 import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
 import { JournalledStops } from './journalled-stops';
@@ -44,7 +55,7 @@ import { UserPreferences } from './user-preferences';
 import type { CredentialVault } from './vault';
 import { VncOperations } from './vnc-operations';
 
-export type { ClipboardPort };
+export type { ClipboardPort, ConfirmPort, OpenerPort };
 
 export interface AppServiceDeps {
   vault: CredentialVault;
@@ -56,6 +67,10 @@ export interface AppServiceDeps {
   /** Overrides the remembered region for this process only (the CLI's --region). */
   regionId?: string;
   clipboard?: ClipboardPort;
+  /** Asks the user before VNC is exposed (confirmations.ts); headlessConfirmations() if absent. */
+  confirm?: ConfirmPort;
+  /** Opens `vnc://` URLs in the system's viewer (the shell's; absent in the CLI unless --open). */
+  opener?: OpenerPort;
   createClient?: (opts: EhpcClientOptions) => EhpcClient;
   /** Turns launch at login on and off (the shell's; absent in the CLI, where it is unsupported). */
   loginItem?: LoginItemPort;
@@ -78,6 +93,8 @@ export class AppService {
   private readonly automatic: AutomaticStops;
   private readonly clipboard: SecretClipboard;
   private readonly stopAllDeps: StopAllDeps;
+  private readonly targets: ConnectTargets;
+  private readonly connector: Connector;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -112,7 +129,19 @@ export class AppService {
       live,
       ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
     });
-    this.vnc = new VncOperations({ vault, settings, session, live, stops: this.stops });
+    const confirmations = new Confirmations({
+      port: deps.confirm ?? headlessConfirmations(),
+      settings,
+      clusterName: (id) => this.catalog.namesOf([id])[id],
+    });
+    this.vnc = new VncOperations({
+      vault,
+      settings,
+      session,
+      live,
+      stops: this.stops,
+      confirmations,
+    });
     this.automatic = new AutomaticStops({
       settings,
       ...(deps.loginItem ? { loginItem: deps.loginItem } : {}),
@@ -123,6 +152,17 @@ export class AppService {
     });
     this.clipboard = new SecretClipboard(deps.clipboard);
     this.stopAllDeps = { settings, session, live, vnc: this.vnc, stops: this.stops };
+    this.targets = new ConnectTargets({ session });
+    this.connector = new Connector({
+      settings,
+      vault,
+      targets: this.targets,
+      clipboard: this.clipboard,
+      status: (clusterId) => this.vnc.status(clusterId),
+      // Through the facade: a start from Connect is confirmed and remembered like any other.
+      start: (req) => this.startVnc(req),
+      ...(deps.opener ? { opener: deps.opener } : {}),
+    });
   }
 
   // ---- State pushed to the window and the tray
@@ -154,8 +194,8 @@ export class AppService {
     return this.session.signIn(req);
   }
 
-  signOut(): Promise<SessionInfo> {
-    return this.session.signOut();
+  signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
+    return this.session.signOut(req);
   }
 
   getPreferences(): Preferences {
@@ -216,6 +256,33 @@ export class AppService {
 
   copySecret(req: Request<'copySecret'>): boolean {
     return this.clipboard.copy(req);
+  }
+
+  /** Quitting: clears a secret we copied if the clipboard still holds it. */
+  clearCopiedSecret(): void {
+    this.clipboard.clearIfOurs();
+  }
+
+  // ---- Arriving: where to connect, connect, the user's own address
+
+  getConnectTarget(req: Request<'getConnectTarget'>): Promise<ConnectTarget> {
+    return this.targets.get(req.clusterId, { refresh: req.refresh === true });
+  }
+
+  connect(req: Request<'connect'>, opts?: ConnectOptions): Promise<ConnectResult> {
+    return this.connector.connect(req, opts);
+  }
+
+  detectAddress(): Promise<DetectedAddress> {
+    return detectAddress({ url: () => this.connector.prefs().detectUrl });
+  }
+
+  getConnectPrefs(): ConnectPrefs {
+    return this.connector.prefs();
+  }
+
+  setConnectPrefs(req: Request<'setConnectPrefs'>): Promise<ConnectPrefs> {
+    return this.connector.setPrefs(req);
   }
 
   // ---- Pending stops and automatic stops

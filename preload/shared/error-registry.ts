@@ -4,6 +4,7 @@
 // English, the tray and the window show it in the user's language.
 import { APP_CODES } from './error-codes/app';
 import { CLI_CODES, CLI_WORDINGS } from './error-codes/cli';
+import { CONNECT_CODES } from './error-codes/connect';
 import { EHPC_CODES } from './error-codes/ehpc';
 import { SUPPORT, SUPPORT_ZH, type CodeEntry, type Text } from './error-codes/entry';
 import { GATEWAY_CODES } from './error-codes/gateway';
@@ -34,6 +35,7 @@ export const ERROR_CODES: Readonly<Record<string, CodeEntry>> = withCliWordings(
   ...INPUT_CODES,
   ...APP_CODES,
   ...CLI_CODES,
+  ...CONNECT_CODES,
 });
 
 /** Every code the registry names. */

@@ -126,13 +126,13 @@ export function isValidCidrIp(s: string): boolean {
 }
 
 /**
- * A CIDR block that lets a very wide range reach VNC: any /0 (`0.0.0.0/0`, `::/0`) or an IPv4
- * prefix shorter than /16 (more than 65 536 addresses). Starting VNC for one needs a confirmation.
+ * A CidrIp that opens VNC to much of the internet: any address (`0.0.0.0/0`, `::/0`) or an IPv4
+ * block wider than /16 (65,536 addresses). Such a start is confirmed by the user every time.
  */
 export function isWideCidr(cidr: string): boolean {
-  const [addr, prefix] = cidr.trim().split('/');
-  if (prefix === undefined || addr === undefined || !/^\d{1,3}$/.test(prefix)) return false;
+  const [addr = '', prefix] = cidr.trim().split('/');
+  if (addr.includes(':')) return prefix !== undefined && Number(prefix) < 64;
+  if (prefix === undefined) return false;
   const bits = Number(prefix);
-  if (bits === 0) return true;
-  return !addr.includes(':') && bits < 16;
+  return !Number.isInteger(bits) || bits < 16;
 }

@@ -19,6 +19,7 @@ const COMMANDS = [
   'status',
   'start',
   'stop',
+  'connect',
   'pending',
   'passwd',
   'completion',

@@ -15,6 +15,7 @@ export type {
   Emulator,
   EmulatorAccessKey,
   EmulatorClusterState,
+  EmulatorNode,
   EmulatorOptions,
   EmulatorUser,
   Fault,

@@ -39,16 +39,24 @@ export const login: CommandSpec = {
 
 export const logout: CommandSpec = {
   usage: 'logout',
-  summary: 'remove the AccessKey from the system keychain',
-  examples: ['ehpc-vnc logout', 'ehpc-vnc stop --all && ehpc-vnc logout'],
-  async run(ctx) {
-    const session = await (await ctx.service()).signOut();
+  summary: 'remove the AccessKey (and remembered run-as passwords) from the keychain',
+  examples: [
+    'ehpc-vnc logout',
+    'ehpc-vnc logout --keep-cluster-passwords',
+    'ehpc-vnc stop --all && ehpc-vnc logout',
+  ],
+  options: (c) =>
+    c.option('--keep-cluster-passwords', 'keep the remembered run-as passwords of clusters'),
+  async run(ctx, _args, opts) {
+    const keep = opts.keepClusterPasswords === true;
+    const session = await (await ctx.service()).signOut({ removeRunasPasswords: !keep });
     if (ctx.json) printJson(ctx.io, session);
     else if (session.source === 'env')
       ctx.io.stdout.write(
         'Removed the stored AccessKey; ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET in the environment are still used.\n',
       );
     else ctx.io.stdout.write('Signed out: the AccessKey is removed from the system keychain.\n');
+    if (!ctx.json && !keep) ctx.io.stdout.write('Remembered run-as passwords are removed too.\n');
     return ExitCode.Ok;
   },
 };

@@ -54,15 +54,12 @@ export const start: CommandSpec = {
     'ehpc-vnc start ehpc-hz-FYUr32**** --cidr 203.0.113.7',
     'ehpc-vnc start ehpc-hz-FYUr32**** --cidr 10.0.0.0/8 --yes',
   ],
-  options: (c) =>
-    c
-      .requiredOption('--cidr <ip|cidr>', 'address or CIDR block allowed to connect')
-      .option('--yes', 'confirm a wide CIDR (0.0.0.0/0, ::/0, an IPv4 prefix shorter than /16)'),
+  options: (c) => c.requiredOption('--cidr <ip|cidr>', 'address or CIDR block allowed to connect'),
   async run(ctx, [clusterId], opts) {
     const { validated, isWideCidr } = await ctx.runtime();
     const cidr = String(opts.cidr);
     // Checked before anything else: nothing is sent for a wide block without --yes.
-    if (isWideCidr(cidr) && !opts.yes) throw usageError('wideCidr', { cidr });
+    if (isWideCidr(cidr) && !ctx.global.yes) throw usageError('wideCidr', { cidr });
     const req = validated('startVnc', { clusterId, cidrIp: cidr });
     const result = await (await ctx.service()).startVnc(req);
     printAction(ctx, result, `VNC started on ${req.clusterId}, reachable from ${req.cidrIp}.`);
