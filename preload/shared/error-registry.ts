@@ -5,6 +5,7 @@
 import { APP_CODES } from './error-codes/app';
 import { EHPC_CODES } from './error-codes/ehpc';
 import { SUPPORT, SUPPORT_ZH, type CodeEntry, type Text } from './error-codes/entry';
+import { EXPOSURE_CODES } from './error-codes/exposure';
 import { GATEWAY_CODES } from './error-codes/gateway';
 import { INPUT_CODES } from './error-codes/input';
 import { NETWORK_CODES } from './error-codes/network';
@@ -22,6 +23,7 @@ export const ERROR_CODES: Readonly<Record<string, CodeEntry>> = {
   ...NETWORK_CODES,
   ...INPUT_CODES,
   ...APP_CODES,
+  ...EXPOSURE_CODES,
 };
 
 /** Every code the registry names. */

@@ -100,7 +100,7 @@ const SSH = vncIngress('0.0.0.0/0', 'TCP', '22/22');
 /**
  * VNC opened elsewhere (the console, another machine), in two regions: CIDRs this app never saw.
  * cn-hangzhou: 000001 open to 0.0.0.0/0; 000002 open with two rules; 000003 stopped with no
- * rule; 000004 a rule for all TCP ports (1/65535) and VNC running. cn-shanghai: 000001 open to
+ * rule; 000004 open to 100.64.0.0/10 (wide: shorter than /16). cn-shanghai: 000001 open to
  * one /24; 000002 stopped; 000003 creating (not asked). Plus rules that do not count: a Drop,
  * an egress rule, a UDP rule and SSH.
  */
@@ -139,13 +139,13 @@ export function elsewhereClusters(): SeedCluster[] {
     },
     {
       id: hz(4),
-      name: 'md-all-ports',
+      name: 'md-carrier-nat',
       status: 'running',
       vnc: 'running',
       regionId: 'cn-hangzhou',
       rules: [
         SSH,
-        vncIngress('100.64.0.0/10', 'ALL', '-1/-1'),
+        vncIngress('100.64.0.0/10'),
         { ...vncIngress('10.0.0.0/8', 'UDP') },
         { ...vncIngress('10.1.0.0/16'), Direction: 'egress' },
       ],
