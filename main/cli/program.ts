@@ -19,6 +19,7 @@ import {
   type CliIO,
 } from './io';
 import { exitCodeFor, ExitCode } from './exit-codes';
+import { statusAll, stopAll } from './commands/status-all';
 
 interface GlobalOptions {
   region?: string;
@@ -134,7 +135,12 @@ const commands: Record<
     return ExitCode.Ok;
   },
 
-  async status(ctx, [clusterId]) {
+  async status(ctx, [clusterId], opts) {
+    if (opts.all) {
+      if (clusterId) throw new UsageError('Give a cluster ID or --all, not both.');
+      return statusAll(ctx, opts as { region?: string; exitCode?: boolean });
+    }
+    if (!clusterId) throw new UsageError('Give a cluster ID, or --all.');
     const status = await ctx.service.getVncStatus(validated('getVncStatus', { clusterId }));
     if (ctx.json)
       printJson(ctx.io, { clusterId: status.clusterId, vnc: status.vnc, message: status.message });
@@ -155,21 +161,7 @@ const commands: Record<
   async stop(ctx, [clusterId], opts) {
     if (opts.all) {
       if (clusterId) throw new UsageError('Give a cluster ID or --all, not both.');
-      const result = await ctx.service.stopAllVnc();
-      const ok = result.failed.length === 0;
-      if (ctx.json) {
-        printJson(ctx.io, { ok, ...result });
-      } else {
-        ctx.io.stdout.write(
-          `Stopped VNC on ${result.stopped.length} cluster(s); ${result.alreadyStopped.length} already stopped.\n`,
-        );
-        for (const f of result.failed)
-          printError(ctx.io, {
-            ...cliError(f.error),
-            message: `${f.clusterId}: ${f.error.message}`,
-          });
-      }
-      return ok ? ExitCode.Ok : ExitCode.Failure;
+      return stopAll(ctx, cliError);
     }
     if (!clusterId) throw new UsageError('Give a cluster ID, or --all.');
     const req = validated('stopVnc', { clusterId, ...(opts.cidr ? { cidrIp: opts.cidr } : {}) });
@@ -322,14 +314,21 @@ export function buildProgram(
   add('clusters', 'list the clusters of the region', (c) =>
     c.option('--cached', 'print the list cached by the last refresh (app or CLI), at once'),
   );
-  add('status <clusterId>', 'show whether VNC runs on a cluster');
+  add('status [clusterId]', 'show whether VNC runs on a cluster (or --all)', (c) =>
+    c
+      .option('--all', 'every cluster of every region in use: VNC and who can reach it')
+      .option('--exit-code', 'with --all: exit 4 when any VNC is running'),
+  );
   add('start <clusterId>', 'start VNC on a cluster', (c) =>
     c.requiredOption('--cidr <ip|cidr>', 'address or CIDR block allowed to connect'),
   );
   add('stop [clusterId]', 'stop VNC on a cluster (or --all)', (c) =>
     c
-      .option('--cidr <ip|cidr>', 'the CIDR VNC was started with (default: the remembered one)')
-      .option('--all', 'every cluster of the region whose VNC runs'),
+      .option(
+        '--cidr <ip|cidr>',
+        'a CIDR to close besides those found in the 12016 rules and the remembered one',
+      )
+      .option('--all', 'every cluster of every region in use whose VNC runs, whoever opened it'),
   );
   add('pending', 'list the stops not confirmed yet (offline, timed out)', (c) =>
     c.option('--retry', 'retry them now (exit 0 when none is left pending)'),
