@@ -42,6 +42,7 @@ import type { EhpcClientOptions } from './ehpc/types';
 import { ExposureModel } from './exposure';
 import { ExposureCache } from './exposure-cache';
 import { ExposureStops } from './exposure-stop';
+import { ExposureWatch } from './exposure-watch';
 import { appError } from './app-error';
 import { JournalledStops } from './journalled-stops';
 import { LiveState } from './live-state';
@@ -89,6 +90,8 @@ export class AppService {
   private readonly exposure: ExposureModel;
   private readonly exposureCache: ExposureCache;
   private readonly exposureStops: ExposureStops;
+  /** Re-checks the exposure at start, on popover, on wake and every N minutes (the shell drives it). */
+  readonly exposureWatch: ExposureWatch;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -162,6 +165,12 @@ export class AppService {
       }
     };
     this.stopAllDeps = { settings, session, live, stops: this.stops, model, exposureStops };
+    this.exposureWatch = new ExposureWatch({
+      check: () => this.getExposure({ refresh: true }),
+      intervalMinutes: () => settings.peek().exposure.watchMinutes,
+      // Signed out (as last learnt), a check could only fail.
+      enabled: () => this.session.summary()?.signedIn !== false,
+    });
   }
 
   // ---- State pushed to the window and the tray
@@ -207,7 +216,9 @@ export class AppService {
   }
 
   setPreferences(req: Request<'setPreferences'>): Preferences {
-    return this.preferences.set(req);
+    const preferences = this.preferences.set(req);
+    if (req.exposureWatchMinutes !== undefined) this.exposureWatch.reschedule();
+    return preferences;
   }
 
   selectCluster(req: Request<'selectCluster'>): Preferences {

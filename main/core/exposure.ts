@@ -115,14 +115,16 @@ export class ExposureModel {
       probe: (c, limit) => this.probe(c, clients, limit),
     });
     const narrowed = opts.regionId ?? session.narrowedRegion();
-    const cachedSet = cache.regionsInUse()?.regions;
+    // Pinned regions are the set; else the set found in use (cached).
+    const pinned = settings.peek().exposure.pinnedRegions;
+    const cachedSet = pinned ?? cache.regionsInUse()?.regions;
     const known = narrowed
       ? [narrowed]
       : (cachedSet ??
         settings.clusterCache.cachedRegions().filter((r) => r === session.regionId()));
     for (const r of known) region.start(r);
     let regions = [...known];
-    if (!narrowed && (!cachedSet || opts.refreshRegions)) {
+    if (!narrowed && !pinned && (!cachedSet || opts.refreshRegions)) {
       try {
         const found = await discoverRegionsInUse(session.regionId(), clients);
         for (const [regionId, listed] of found.lists) cacheList(settings, regionId, listed);

@@ -100,6 +100,17 @@ export const settingsSchema = z.object({
   ui: z.object({ lastView: shortText(64).optional() }).default({}),
   pendingStops: z.array(pendingStop).max(100).default([]),
   autoStop: autoStop.default(autoStopDefaults),
+  /**
+   * The exposure model's choices: the regions to watch when the user pins them (else those found
+   * in use), and how often the watch re-checks (minutes; 0 = off). Older files have neither: the
+   * defaults are their migration.
+   */
+  exposure: z
+    .object({
+      pinnedRegions: z.array(regionId).max(32).optional(),
+      watchMinutes: z.number().int().min(0).max(1440).default(10),
+    })
+    .default({ watchMinutes: 10 }),
 });
 
 export type PendingStop = z.infer<typeof pendingStop>;
@@ -123,6 +134,7 @@ export type SettingsData = {
   ui: { lastView?: string };
   pendingStops: PendingStop[];
   autoStop: AutoStopSettings;
+  exposure: { pinnedRegions?: string[]; watchMinutes: number };
 };
 
 // The hand-written type above is what callers read; this line keeps it equal to the schema.

@@ -74,8 +74,13 @@ const table = {
   ),
   getPreferences: op('The preferences.', empty, shape.preferences),
   setPreferences: op(
-    'Changes the language or the region.',
-    req({ language: shape.language.optional(), regionId: regionId.optional() }),
+    'Changes the language, the region, the pinned regions (`[]` unpins) or the watch interval.',
+    req({
+      language: shape.language.optional(),
+      regionId: regionId.optional(),
+      pinnedRegions: z.array(regionId).max(32).optional(),
+      exposureWatchMinutes: z.number().int().min(0).max(1440).optional(),
+    }),
     shape.preferences,
   ),
   listClusters: op(

@@ -177,6 +177,10 @@ export const preferences = strict({
     z.string(),
     strict({ cidrIp: z.string().optional(), runasUser: z.string().optional() }),
   ),
+  /** Regions the exposure model watches when pinned (else the regions found in use). */
+  pinnedRegions: z.array(z.string()).optional(),
+  /** How often the exposure watch re-checks, in minutes; 0 = off. */
+  exposureWatchMinutes: z.number().optional(),
 }).describe('Preferences');
 export type Preferences = z.infer<typeof preferences>;
 

@@ -77,6 +77,7 @@ describe('Settings defaults and round trip', () => {
         idleMinutes: 0,
         launchAtLogin: false,
       },
+      exposure: { watchMinutes: 10 },
     } satisfies SettingsData);
     expect(readFile()).toMatchObject({ regionId: 'cn-hangzhou', language: 'system' });
     expect(readFile().__internal__).toEqual({ migrations: { version: '0.1.0' } });
