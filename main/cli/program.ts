@@ -19,7 +19,7 @@ import {
   type CliIO,
 } from './io';
 import { exitCodeFor, ExitCode } from './exit-codes';
-import { statusAll, stopAll } from './commands/status-all';
+import { reportStillOpen, statusAll, stopAll } from './commands/status-all';
 
 interface GlobalOptions {
   region?: string;
@@ -167,7 +167,7 @@ const commands: Record<
     const req = validated('stopVnc', { clusterId, ...(opts.cidr ? { cidrIp: opts.cidr } : {}) });
     const result = await ctx.service.stopVnc(req);
     printAction(ctx, result, `VNC stopped on ${req.clusterId}.`);
-    return ExitCode.Ok;
+    return reportStillOpen(ctx, req.clusterId, result.stillOpen);
   },
 
   async pending(ctx, _args, opts) {

@@ -110,3 +110,18 @@ export async function stopAll(
     );
   return ok ? ExitCode.Ok : ExitCode.Failure;
 }
+
+/** After a one-cluster stop: the CIDRs whose 12016 rules were still there when re-read. */
+export function reportStillOpen(
+  ctx: ExposureCommandContext,
+  clusterId: string,
+  stillOpen: readonly string[] | undefined,
+): number {
+  if (!stillOpen || stillOpen.length === 0) return ExitCode.Ok;
+  if (!ctx.json) {
+    ctx.io.stderr.write(
+      `${clusterId}: VNC stopped, but port 12016 is still open to ${stillOpen.join(', ')} in its security group; remove the rule in the ECS console.\n`,
+    );
+  }
+  return ExitCode.Failure;
+}
