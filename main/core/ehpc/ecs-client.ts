@@ -64,7 +64,10 @@ export class EcsClient {
   /** The ingress rules of a security group. */
   async securityGroupRules(securityGroupId: string): Promise<SecurityGroupRule[]> {
     if (!/^sg-[\w-]{1,80}$/.test(securityGroupId)) {
-      throw appError('InvalidInput', { variant: 'request', params: { problem: 'SecurityGroupId' } });
+      throw appError('InvalidInput', {
+        variant: 'request',
+        params: { problem: 'SecurityGroupId' },
+      });
     }
     const action = 'DescribeSecurityGroupAttribute';
     const { credentials } = this.opts;

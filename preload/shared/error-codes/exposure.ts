@@ -52,8 +52,7 @@ export const EXPOSURE_CODES: Record<string, CodeEntry> = {
     ],
   },
   RulesStillOpen: {
-    meaning:
-      'After a stop, the security group of {clusterId} still lets {cidrs} reach TCP 12016.',
+    meaning: 'After a stop, the security group of {clusterId} still lets {cidrs} reach TCP 12016.',
     retry: 'transient',
     en: [
       'VNC on {clusterId} was stopped, but its security group still lets {cidrs} reach port 12016.',
