@@ -31,7 +31,7 @@ process.on('message', (req: ChildRequest) => {
         for (const id of req.ids) emulator.setCluster(id, req.patch);
         send({ kind: 'reply', id: req.id });
       } else if (req.op === 'closeIdleConnections') {
-        emulator.closeIdleConnections();
+        await emulator.closeIdleConnections();
         send({ kind: 'reply', id: req.id });
       } else {
         await emulator.close();

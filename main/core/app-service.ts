@@ -6,7 +6,6 @@
 //   cluster-catalog.ts   regions, clusters (cached per region), cluster users
 //   vnc-operations.ts    one cluster's VNC: status, start, stop, password
 //   journalled-stops.ts  stops written down before they are sent; retry, dismiss, interrupted
-//   stop-all.ts          every running cluster of one region, in two waves (older path)
 //   exposure.ts          every region in use: VNC open or not, and who can reach it
 //   exposure-stop.ts     a stop closing every CIDR found in the 12016 rules
 //   stop-everywhere.ts   stop-all across regions, journalling what it cannot confirm

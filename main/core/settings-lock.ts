@@ -1,5 +1,6 @@
 // The lock the app and the CLI both take around a change to settings.json (proper-lockfile: an
 // atomic mkdir of settings.json.lock), so that neither loses the other's change.
+import fs from 'node:fs';
 import { lockSync } from 'proper-lockfile';
 import { settingsBusy, settingsUnwritable } from './settings-errors';
 
@@ -8,13 +9,18 @@ import { settingsBusy, settingsUnwritable } from './settings-errors';
  * Writes hold it for milliseconds; the library's minimum is 2 s.
  */
 const LOCK_STALE_MS = 3000;
-/** Longer than LOCK_STALE_MS, so that a dead holder's lock is taken over rather than failed on. */
+/**
+ * How long one holder may keep us waiting: longer than LOCK_STALE_MS, so that a dead holder's
+ * lock is taken over rather than failed on. The wait starts again whenever the lock changes hands:
+ * other writers making progress (many at once, on a loaded machine) are no reason to give up.
+ */
 const LOCK_WAIT_MS = 4000;
 const LOCK_POLL_MS = 5;
 
 /** Takes the file's lock, waiting while the other process holds it; returns the release. */
 export function lockSettingsFile(filePath: string): () => void {
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  let deadline = Date.now() + LOCK_WAIT_MS;
+  let holder = lockTaken(filePath);
   for (;;) {
     try {
       return lockSync(filePath, {
@@ -26,9 +32,22 @@ export function lockSettingsFile(filePath: string): () => void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code;
       if (code !== 'ELOCKED') throw settingsUnwritable(filePath, error);
-      if (Date.now() >= deadline) throw settingsBusy(filePath);
+      const now = lockTaken(filePath);
+      if (now !== holder) {
+        holder = now;
+        deadline = Date.now() + LOCK_WAIT_MS;
+      } else if (Date.now() >= deadline) throw settingsBusy(filePath);
       sleepSync(LOCK_POLL_MS);
     }
+  }
+}
+
+/** When the current lock was taken (its folder's mtime), or undefined when none is held. */
+function lockTaken(filePath: string): number | undefined {
+  try {
+    return fs.statSync(`${filePath}.lock`).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
 

@@ -114,7 +114,7 @@ describe('A symbolic link in place of a file is refused', () => {
     const error = refusal(() => Settings.open({ dir }));
     expect(error.code).toBe('SettingsFileIsSymlink');
     expect(error.message).toBe(
-      `${path.join(dir, 'settings.json')} is a symbolic link, and E-HPC VNC Tray does not follow links for its settings files.`,
+      `The settings file ${path.join(dir, 'settings.json')} is a symbolic link, and E-HPC VNC Tray does not follow links for its settings files.`,
     );
     expect(error.action).toMatch(/^Delete the link/);
     target.unchanged();

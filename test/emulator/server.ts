@@ -1,7 +1,7 @@
 // The HTTP side: one loopback server that records every request, authenticates it like the
 // gateway, applies injected faults, and dispatches to the operations.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, errorBody, newRequestId } from './errors';
 import { FaultQueue } from './faults';
 import { ECS_API_VERSION, runEcsOperation } from './ecs-operations';
@@ -280,7 +280,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     emu.server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   let connections = 0;
-  emu.server.on('connection', () => void connections++);
+  const open = new Set<Socket>();
+  emu.server.on('connection', (socket: Socket) => {
+    connections++;
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
   const { port } = emu.server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
   return {
@@ -300,7 +305,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     removeCluster: (id) => store.remove(id),
     addAccessKey: (k) => void emu.keys.set(k.accessKeyId, { ...k }),
     connectionCount: () => connections,
-    closeIdleConnections: () => emu.server.closeIdleConnections(),
+    closeIdleConnections: async () => {
+      emu.server.closeIdleConnections();
+      // Resolves once each closed socket is gone on this side: its FIN has been sent.
+      const closing = [...open].filter((socket) => socket.destroyed);
+      await Promise.all(
+        closing.map((socket) => new Promise((resolve) => socket.once('close', resolve))),
+      );
+    },
     close: () => emu.close(),
   };
 }

@@ -160,9 +160,10 @@ export interface Emulator {
   connectionCount(): number;
   /**
    * Closes the keep-alive connections no request is using, so the next requests open new ones,
-   * as they do after the endpoint has dropped an idle connection.
+   * as they do after the endpoint has dropped an idle connection. Resolves when their FINs are
+   * sent.
    */
-  closeIdleConnections(): void;
+  closeIdleConnections(): Promise<void>;
   /** Closes the server and destroys every socket, including hung ones. */
   close(): Promise<void>;
 }

@@ -105,11 +105,11 @@ export const APP_CODES: Record<string, CodeEntry> = {
       'A symbolic link stands where settings.json or cluster-cache.json should be; it is never followed.',
     retry: 'permanent',
     en: [
-      '{file} is a symbolic link, and E-HPC VNC Tray does not follow links for its settings files.',
+      'The settings file {file} is a symbolic link, and E-HPC VNC Tray does not follow links for its settings files.',
       'Delete the link (or replace it with a regular file), then try again.',
     ],
     zh: [
-      '{file} 是一个符号链接，E-HPC VNC Tray 不会跟随其设置文件的链接。',
+      '设置文件 {file} 是一个符号链接，E-HPC VNC Tray 不会跟随其设置文件的链接。',
       '请删除该链接（或换成普通文件），然后重试。',
     ],
   },
