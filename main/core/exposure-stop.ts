@@ -22,6 +22,11 @@ export interface StopOptions {
   /** Who can reach it, when the caller has just read it (stop-all): not read again before. */
   known?: Reach;
   clients?: RegionClients;
+  /**
+   * Ends a confirmed stop's journal entry; a batch (stop-all) passes one that collects them, to
+   * end the whole wave's entries in one write. Its entries are journalled by the batch too.
+   */
+  settle?: (clusterId: string) => void;
 }
 
 export class ExposureStops {
@@ -60,7 +65,12 @@ export class ExposureStops {
     for (const cidrIp of cidrs) {
       const target = { clusterId, regionId, cidrIp };
       if (!journalled()) stops.journal.begin(target);
-      last = await stops.send(target, () => clients.ehpcFor(regionId));
+      last = await stops.send(
+        target,
+        () => clients.ehpcFor(regionId),
+        // The batch's collector only for the last CIDR: before it, the entry must stay owed.
+        opts.settle && cidrIp === cidrs[cidrs.length - 1] ? opts.settle : undefined,
+      );
     }
     const result: ActionResult = { ...(last as ActionResult), cidrsClosed: cidrs };
     // Read again: a rule the stops did not remove (another port range, a console rule) is said.

@@ -77,35 +77,54 @@ export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllR
   const failedRegions = new Set(snapshot.failedRegions.map((f) => f.regionId));
   const clients = new RegionClients(session);
   const limit = createLimiter(STOP_CONCURRENCY);
-  const work = snapshot.clusters
-    .filter((c) => !failedRegions.has(c.regionId) && c.clusterStatus === 'running')
-    .map(async (c) => {
-      const rulesLeft = (c.reachableFrom?.length ?? 0) > 0;
-      if (c.vnc === 'stopped' && !rulesLeft) {
-        result.alreadyStopped.push(c.clusterId);
-        // Nothing is owed any more, whatever the journal said.
-        if (!stops.isRequested(c.clusterId)) stops.journal.settle(c.clusterId);
-        return;
+  const candidates = snapshot.clusters.filter(
+    (c) => !failedRegions.has(c.regionId) && c.clusterStatus === 'running',
+  );
+  // The whole wave is journalled in one write before it is sent, and the entries of the stops
+  // that ended are cleared in one write after; until then they are `settling`.
+  const toSend = candidates.filter(
+    (c) => c.vnc !== 'stopped' || (c.reachableFrom?.length ?? 0) > 0,
+  );
+  stops.journal.beginMany(
+    toSend.flatMap((c) => {
+      const cidrIp = c.reachableFrom?.[0]?.cidr ?? remembered()[c.clusterId]?.cidrIp;
+      return cidrIp ? [{ clusterId: c.clusterId, regionId: c.regionId, cidrIp }] : [];
+    }),
+  );
+  const toSettle: string[] = [];
+  const settle = (clusterId: string) => {
+    live.settling.add(clusterId);
+    toSettle.push(clusterId);
+  };
+  const work = candidates.map(async (c) => {
+    const rulesLeft = (c.reachableFrom?.length ?? 0) > 0;
+    if (c.vnc === 'stopped' && !rulesLeft) {
+      result.alreadyStopped.push(c.clusterId);
+      // Nothing is owed any more, whatever the journal said.
+      if (!stops.isRequested(c.clusterId)) toSettle.push(c.clusterId);
+      return;
+    }
+    const known = c.reachableFrom
+      ? { cidrs: c.reachableFrom }
+      : { cidrs: null, unknown: c.reachUnknown ?? { code: 'ReachUnknown' } };
+    try {
+      const done = await limit(() =>
+        exposureStops.stop(c.clusterId, c.regionId, { known, clients, settle }),
+      );
+      result.stopped.push(c.clusterId);
+      if (done.stillOpen) {
+        result.stillOpen?.push({ clusterId: c.clusterId, cidrs: done.stillOpen });
       }
-      const known = c.reachableFrom
-        ? { cidrs: c.reachableFrom }
-        : { cidrs: null, unknown: c.reachUnknown ?? { code: 'ReachUnknown' } };
-      try {
-        const done = await limit(() =>
-          exposureStops.stop(c.clusterId, c.regionId, { known, clients }),
-        );
-        result.stopped.push(c.clusterId);
-        if (done.stillOpen) {
-          result.stillOpen?.push({ clusterId: c.clusterId, cidrs: done.stillOpen });
-        }
-      } catch (err) {
-        const error = toAppError(err);
-        const kept = stops.journal.find(c.clusterId) !== undefined;
-        if (kept && isDeferredStopFailure(error)) recordedPending.push(c.clusterId);
-        result.failed.push({ clusterId: c.clusterId, error: error.toInfo() });
-      }
-    });
+    } catch (err) {
+      const error = toAppError(err);
+      const kept = stops.journal.find(c.clusterId) !== undefined;
+      if (kept && isDeferredStopFailure(error)) recordedPending.push(c.clusterId);
+      result.failed.push({ clusterId: c.clusterId, error: error.toInfo() });
+    }
+  });
   await Promise.all(work);
+  stops.journal.settleMany(toSettle);
+  for (const id of toSettle) live.settling.delete(id);
   live.emit();
   // The stops changed what is open: the tray's count follows without another check.
   model.noteStopped(result.stopped);
