@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { electronBinary } from '../test/e2e-electron/electron-binary';
 import { EMULATOR_KEY, clusterIdFor, startEmulator, type Emulator } from '../test/emulator';
+import { DEV_ENDPOINT_SWITCH } from '../main/shell/dev-endpoint';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Longer than the app's quit deadline (10 s), so its on-quit stop can still reach the emulator. */
@@ -159,7 +160,8 @@ async function main(): Promise<void> {
   // environment, so a failed rebuild only costs the keychain, not the demo.
   spawnSync(process.execPath, ['scripts/native.mjs', 'electron'], { cwd: ROOT, stdio: 'inherit' });
   console.log('Starting E-HPC VNC Tray (look for its icon in the tray / menu bar)…');
-  const app = spawn(binary, ['.'], {
+  // The emulator is a developer endpoint: the window honours EHPC_VNC_ENDPOINT only with the switch.
+  const app = spawn(binary, ['.', DEV_ENDPOINT_SWITCH], {
     cwd: ROOT,
     env: appEnv(emulator, configDir),
     stdio: 'inherit',

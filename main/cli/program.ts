@@ -20,6 +20,12 @@ import {
 } from './io';
 import { exitCodeFor, ExitCode } from './exit-codes';
 import { reportStillOpen, statusAll, stopAll } from './commands/status-all';
+import {
+  CONNECT_DESCRIPTION,
+  CONNECT_USAGE,
+  connectCommand,
+  connectOptions,
+} from './commands/connect';
 
 interface GlobalOptions {
   region?: string;
@@ -92,14 +98,16 @@ const commands: Record<
     return ExitCode.Ok;
   },
 
-  async logout(ctx) {
-    const session = await ctx.service.signOut();
+  async logout(ctx, _args, opts) {
+    const keep = opts.keepClusterPasswords === true;
+    const session = await ctx.service.signOut({ removeRunasPasswords: !keep });
     if (ctx.json) printJson(ctx.io, { ok: true, ...session });
     else if (session.source === 'env')
       ctx.io.stdout.write(
         'Removed the stored AccessKey; ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET in the environment are still used.\n',
       );
     else ctx.io.stdout.write('Signed out: the AccessKey is removed from the system keychain.\n');
+    if (!ctx.json && !keep) ctx.io.stdout.write('Remembered run-as passwords are removed too.\n');
     return ExitCode.Ok;
   },
 
@@ -212,6 +220,8 @@ const commands: Record<
     printAction(ctx, result, `VNC password set on ${clusterId}.`);
     return ExitCode.Ok;
   },
+
+  connect: connectCommand,
 };
 
 /** `pending --retry`: 0 when nothing is left pending, 1 when some stops still are. */
@@ -309,7 +319,9 @@ export function buildProgram(
     'login',
     'save an AccessKey in the system keychain, after checking it (stdin: ID, then Secret)',
   );
-  add('logout', 'remove the AccessKey from the system keychain');
+  add('logout', 'remove the AccessKey (and remembered run-as passwords) from the keychain', (c) =>
+    c.option('--keep-cluster-passwords', 'keep the remembered run-as passwords of clusters'),
+  );
   add('regions', 'list the regions E-HPC offers');
   add('clusters', 'list the clusters of the region', (c) =>
     c.option('--cached', 'print the list cached by the last refresh (app or CLI), at once'),
@@ -330,6 +342,7 @@ export function buildProgram(
       )
       .option('--all', 'every cluster of every region in use whose VNC runs, whoever opened it'),
   );
+  add(CONNECT_USAGE, CONNECT_DESCRIPTION, connectOptions);
   add('pending', 'list the stops not confirmed yet (offline, timed out)', (c) =>
     c.option('--retry', 'retry them now (exit 0 when none is left pending)'),
   );

@@ -26,12 +26,24 @@ export interface AccountSessionDeps {
   onChange(): void;
 }
 
+/** What the window may show of an endpoint override: host and port, no user, path or query. */
+export function endpointHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    // A bare `host:port`, as the SDK's Config.endpoint takes it.
+    return (endpoint.split('@').pop() ?? '').split('/')[0] ?? '';
+  }
+}
+
 export class AccountSession {
   private readonly createClient: (opts: EhpcClientOptions) => EhpcClient;
   private known?: KnownSession;
+  private readonly override?: { endpointOverride: string };
 
   constructor(private readonly deps: AccountSessionDeps) {
     this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
+    if (deps.endpoint) this.override = { endpointOverride: endpointHost(deps.endpoint) };
   }
 
   /** The region `--region` narrows this process to, if any. */
@@ -45,7 +57,7 @@ export class AccountSession {
 
   /** The session as last learnt from the vault (absent before the first look), for snapshots. */
   summary(): AppState['session'] {
-    return this.known && { ...this.known, regionId: this.regionId() };
+    return this.known && { ...this.known, regionId: this.regionId(), ...this.override };
   }
 
   async getSession(): Promise<SessionInfo> {
@@ -59,13 +71,16 @@ export class AccountSession {
       if (!(err instanceof AppError && err.code === 'KeychainUnavailable')) throw err;
       this.learn(null);
     }
-    if (!resolved) return { signedIn: false, source: 'none', regionId, keychainAvailable };
+    if (!resolved) {
+      return { signedIn: false, source: 'none', regionId, keychainAvailable, ...this.override };
+    }
     return {
       signedIn: true,
       source: resolved.source,
       accessKeyIdMasked: maskAccessKeyId(resolved.key.accessKeyId),
       regionId,
       keychainAvailable,
+      ...this.override,
     };
   }
 
@@ -86,9 +101,13 @@ export class AccountSession {
     return this.getSession();
   }
 
-  /** Forgets the AccessKey and the account's cached cluster lists. */
-  async signOut(): Promise<SessionInfo> {
+  /**
+   * Forgets the AccessKey and the account's cached cluster lists, and (unless asked to keep them)
+   * every remembered run-as password: a signed-out app should hold no cluster's root password.
+   */
+  async signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
     await this.deps.vault.deleteAccessKey();
+    if (req.removeRunasPasswords !== false) await this.deps.vault.deleteClusterPasswords();
     await this.deps.settings.clusterCache.clear();
     return this.getSession();
   }

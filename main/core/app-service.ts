@@ -10,7 +10,10 @@
 //   exposure-stop.ts     a stop closing every CIDR found in the 12016 rules
 //   stop-everywhere.ts   stop-all across regions, journalling what it cannot confirm
 //   automatic-stops.ts   the stops nobody clicks, and their settings
-//   secret-clipboard.ts  copy a secret, clear it later
+//   secret-clipboard.ts  copy a secret, clear it later (or at quit)
+//   confirmations.ts     main's own yes before VNC is exposed (a native dialog in the shell)
+//   connect.ts           arrive: where to connect, start if stopped, open the viewer
+//   address-detection.ts the user's public address, from the URL they chose
 //   live-state.ts        the snapshot pushed to the window and the tray
 //   background-work.ts   flights and other work in progress; what `idle()` waits for
 // Inputs arrive already validated against the contract's schemas (see ipc-handlers.ts).
@@ -22,6 +25,10 @@ import type {
   ClusterList,
   ClusterUser,
   ExposureSnapshot,
+  ConnectPrefs,
+  ConnectResult,
+  ConnectTarget,
+  DetectedAddress,
   PendingRetryReport,
   PendingStopInfo,
   Preferences,
@@ -32,10 +39,14 @@ import type {
   VncStatus,
 } from '../../preload/shared/contract';
 import { AccountSession } from './account-session';
+import { detectAddress } from './address-detection';
 import { AutomaticStops } from './automatic-stops';
 import type { LoginItemPort } from './autostart';
 import { BackgroundWork, type WorkObserver } from './background-work';
 import { ClusterCatalog } from './cluster-catalog';
+import { Confirmations, headlessConfirmations, type ConfirmPort } from './confirmations';
+import { Connector, type ConnectOptions, type OpenerPort } from './connect';
+import { ConnectTargets } from './connect-target';
 import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
 import { ExposureModel } from './exposure';
@@ -52,7 +63,7 @@ import { UserPreferences } from './user-preferences';
 import type { CredentialVault } from './vault';
 import { VncOperations } from './vnc-operations';
 
-export type { ClipboardPort };
+export type { ClipboardPort, ConfirmPort, OpenerPort };
 
 export interface AppServiceDeps {
   vault: CredentialVault;
@@ -64,6 +75,10 @@ export interface AppServiceDeps {
   /** Overrides the remembered region for this process only (the CLI's --region). */
   regionId?: string;
   clipboard?: ClipboardPort;
+  /** Asks the user before VNC is exposed (confirmations.ts); headlessConfirmations() if absent. */
+  confirm?: ConfirmPort;
+  /** Opens `vnc://` URLs in the system's viewer (the shell's; absent in the CLI unless --open). */
+  opener?: OpenerPort;
   createClient?: (opts: EhpcClientOptions) => EhpcClient;
   /** Turns launch at login on and off (the shell's; absent in the CLI, where it is unsupported). */
   loginItem?: LoginItemPort;
@@ -91,6 +106,8 @@ export class AppService {
   private readonly exposureStops: ExposureStops;
   /** Re-checks the exposure at start, on popover, on wake and every N minutes (the shell drives it). */
   readonly exposureWatch: ExposureWatch;
+  private readonly targets: ConnectTargets;
+  private readonly connector: Connector;
 
   constructor(deps: AppServiceDeps) {
     const env = deps.env ?? process.env;
@@ -125,7 +142,19 @@ export class AppService {
       live,
       ...(deps.onWarning ? { onWarning: deps.onWarning } : {}),
     });
-    this.vnc = new VncOperations({ vault, settings, session, live, stops: this.stops });
+    const confirmations = new Confirmations({
+      port: deps.confirm ?? headlessConfirmations(),
+      settings,
+      clusterName: (id) => this.catalog.namesOf([id])[id],
+    });
+    this.vnc = new VncOperations({
+      vault,
+      settings,
+      session,
+      live,
+      stops: this.stops,
+      confirmations,
+    });
     this.automatic = new AutomaticStops({
       settings,
       ...(deps.loginItem ? { loginItem: deps.loginItem } : {}),
@@ -170,6 +199,17 @@ export class AppService {
       // Signed out (as last learnt), a check could only fail.
       enabled: () => this.session.summary()?.signedIn !== false,
     });
+    this.targets = new ConnectTargets({ session });
+    this.connector = new Connector({
+      settings,
+      vault,
+      targets: this.targets,
+      clipboard: this.clipboard,
+      status: (clusterId) => this.vnc.status(clusterId),
+      // Through the facade: a start from Connect is confirmed and remembered like any other.
+      start: (req) => this.startVnc(req),
+      ...(deps.opener ? { opener: deps.opener } : {}),
+    });
   }
 
   // ---- State pushed to the window and the tray
@@ -204,8 +244,8 @@ export class AppService {
     return session;
   }
 
-  async signOut(): Promise<SessionInfo> {
-    const session = await this.session.signOut();
+  async signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
+    const session = await this.session.signOut(req);
     this.exposureCache.clear();
     return session;
   }
@@ -287,6 +327,33 @@ export class AppService {
 
   copySecret(req: Request<'copySecret'>): boolean {
     return this.clipboard.copy(req);
+  }
+
+  /** Quitting: clears a secret we copied if the clipboard still holds it. */
+  clearCopiedSecret(): void {
+    this.clipboard.clearIfOurs();
+  }
+
+  // ---- Arriving: where to connect, connect, the user's own address
+
+  getConnectTarget(req: Request<'getConnectTarget'>): Promise<ConnectTarget> {
+    return this.targets.get(req.clusterId, { refresh: req.refresh === true });
+  }
+
+  connect(req: Request<'connect'>, opts?: ConnectOptions): Promise<ConnectResult> {
+    return this.connector.connect(req, opts);
+  }
+
+  detectAddress(): Promise<DetectedAddress> {
+    return detectAddress({ url: () => this.connector.prefs().detectUrl });
+  }
+
+  getConnectPrefs(): ConnectPrefs {
+    return this.connector.prefs();
+  }
+
+  setConnectPrefs(req: Request<'setConnectPrefs'>): Promise<ConnectPrefs> {
+    return this.connector.setPrefs(req);
   }
 
   // ---- Pending stops and automatic stops

@@ -28,7 +28,7 @@ function implementations(service: AppService): Implementations {
   return {
     getSession: () => service.getSession(),
     signIn: (req) => service.signIn(req),
-    signOut: () => service.signOut(),
+    signOut: (req) => service.signOut(req),
     listRegions: () => service.listRegions(),
     getPreferences: () => service.getPreferences(),
     setPreferences: (req) => service.setPreferences(req),
@@ -50,6 +50,11 @@ function implementations(service: AppService): Implementations {
     dismissPendingStop: (req) => service.dismissPendingStop(req),
     getAutoStop: () => service.getAutoStop(),
     setAutoStop: (req) => service.setAutoStop(req),
+    getConnectTarget: (req) => service.getConnectTarget(req),
+    connect: (req) => service.connect(req),
+    detectAddress: () => service.detectAddress(),
+    getConnectPrefs: () => service.getConnectPrefs(),
+    setConnectPrefs: (req) => service.setConnectPrefs(req),
   };
 }
 

@@ -8,6 +8,8 @@ export interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  /** Every item of the service (keytar's findCredentials): what sign-out removes. */
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
 }
 
 type KeytarModule = Keychain;
@@ -105,5 +107,6 @@ export function keytarKeychain(opts: KeytarKeychainOptions = {}): Keychain {
     setPassword: (service, account, password) =>
       call((k) => k.setPassword(service, account, password), [password]),
     deletePassword: (service, account) => call((k) => k.deletePassword(service, account)),
+    findCredentials: (service) => call((k) => k.findCredentials(service)),
   };
 }

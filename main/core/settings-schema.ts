@@ -7,6 +7,7 @@ import { isValidCidrIp } from '../../preload/shared/validation';
 import type { ClusterSummary } from '../../preload/shared/contract';
 
 export const MAX_RECENT_CLUSTERS = 8;
+export const MAX_CONFIRMED_CIDRS = 16;
 export const DEFAULT_REGION_ID = 'cn-hangzhou';
 
 const clusterId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
@@ -91,6 +92,17 @@ export function withLegacyAutoStopScope(raw: unknown): unknown {
 
 const autoStop = z.preprocess(withLegacyAutoStopScope, autoStopFields);
 
+/**
+ * Connecting (arrive): the URL asked for the user's own address (empty: the app asks no outside
+ * service, the default) and whether a VNC password set here is remembered in the keychain.
+ * Files from before it have no `connect`: the defaults apply on read, nothing else to migrate.
+ */
+const connectFields = z.object({
+  detectUrl: shortText(2048).default(''),
+  rememberVncPassword: z.boolean().default(false),
+});
+export const CONNECT_DEFAULTS = { detectUrl: '', rememberVncPassword: false };
+
 export const settingsSchema = z.object({
   regionId: regionId.default(DEFAULT_REGION_ID),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),
@@ -111,11 +123,19 @@ export const settingsSchema = z.object({
       watchMinutes: z.number().int().min(0).max(1440).default(10),
     })
     .default({ watchMinutes: 10 }),
+  /**
+   * Per cluster, the CidrIps the user confirmed in main's native dialog (see start-confirmations.ts):
+   * those starts are not asked again. Per cluster, because opening one cluster to a network says
+   * nothing about another's users. Wide CidrIps are never kept: they are asked every time.
+   */
+  confirmedCidrs: z.record(clusterId, z.array(cidrIp).max(MAX_CONFIRMED_CIDRS)).default({}),
+  connect: connectFields.default(CONNECT_DEFAULTS),
 });
 
 export type PendingStop = z.infer<typeof pendingStop>;
 export type AutoStopSettings = z.infer<typeof autoStop>;
 export type RememberedCluster = z.infer<typeof rememberedCluster>;
+export type ConnectSettings = z.infer<typeof connectFields>;
 
 export interface CachedClusterList {
   fetchedAt: string;
@@ -135,6 +155,8 @@ export type SettingsData = {
   pendingStops: PendingStop[];
   autoStop: AutoStopSettings;
   exposure: { pinnedRegions?: string[]; watchMinutes: number };
+  confirmedCidrs: Record<string, string[]>;
+  connect: ConnectSettings;
 };
 
 // The hand-written type above is what callers read; this line keeps it equal to the schema.

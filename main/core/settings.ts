@@ -133,13 +133,15 @@ export class Settings {
     });
   }
 
-  /** Drops everything remembered about a cluster (selection, recents, CidrIp, run-as user). */
+  /** Drops everything remembered about a cluster (selection, recents, CidrIps, run-as user). */
   forgetCluster(clusterId: string): void {
     this.mutate((current) => {
       const { [clusterId]: _gone, ...clusters } = current.clusters;
+      const { [clusterId]: _unconfirmed, ...confirmedCidrs } = current.confirmedCidrs;
       return {
         ...current,
         clusters,
+        confirmedCidrs,
         recentClusterIds: current.recentClusterIds.filter((id) => id !== clusterId),
         selectedClusterId:
           current.selectedClusterId === clusterId ? undefined : current.selectedClusterId,

@@ -36,6 +36,14 @@ export interface CredentialVaultOptions {
   service?: string;
 }
 
+const RUNAS_PREFIX = 'runas:';
+const VNC_PREFIX = 'vnc:';
+
+function vncAccount(clusterId: string): string {
+  if (!isValidClusterId(clusterId)) throw appError('InvalidInput', { variant: 'clusterId' });
+  return `${VNC_PREFIX}${clusterId}`;
+}
+
 function runasAccount(clusterId: string, user: string): string {
   // Both are checked so that `runas:<cluster>:<user>` can never be ambiguous.
   if (!isValidClusterId(clusterId)) {
@@ -44,7 +52,7 @@ function runasAccount(clusterId: string, user: string): string {
   if (!isValidRunasUser(user)) {
     throw appError('InvalidInput', { variant: 'runasUser' });
   }
-  return `runas:${clusterId}:${user}`;
+  return `${RUNAS_PREFIX}${clusterId}:${user}`;
 }
 
 function keyFromEnv(env: NodeJS.ProcessEnv): AccessKey | null {
@@ -143,6 +151,38 @@ export class CredentialVault {
   async deleteRunasPassword(clusterId: string, user: string): Promise<boolean> {
     const account = runasAccount(clusterId, user);
     return this.guard(() => this.keychain.deletePassword(this.service, account));
+  }
+
+  /** The VNC password set from this app, remembered (opt-in) so that Connect can copy it. */
+  async getVncPassword(clusterId: string): Promise<string | null> {
+    const account = vncAccount(clusterId);
+    return this.guard(() => this.keychain.getPassword(this.service, account));
+  }
+
+  async saveVncPassword(clusterId: string, password: string): Promise<void> {
+    const account = vncAccount(clusterId);
+    if (!password) throw appError('InvalidInput', { variant: 'vncPasswordMissing' });
+    await this.guard(() => this.keychain.setPassword(this.service, account, password), [password]);
+  }
+
+  async deleteVncPassword(clusterId: string): Promise<boolean> {
+    const account = vncAccount(clusterId);
+    return this.guard(() => this.keychain.deletePassword(this.service, account));
+  }
+
+  /**
+   * Removes every cluster password this app's keychain service holds (sign-out): the run-as
+   * passwords and the remembered VNC passwords, whichever cluster and user they were for; the
+   * AccessKey is left to deleteAccessKey. Says how many.
+   */
+  async deleteClusterPasswords(): Promise<number> {
+    const items = await this.guard(() => this.keychain.findCredentials(this.service));
+    let removed = 0;
+    for (const { account } of items) {
+      if (!account.startsWith(RUNAS_PREFIX) && !account.startsWith(VNC_PREFIX)) continue;
+      if (await this.guard(() => this.keychain.deletePassword(this.service, account))) removed++;
+    }
+    return removed;
   }
 
   /**

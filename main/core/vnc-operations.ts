@@ -5,6 +5,7 @@ import type { ActionResult, Request, VncStatus } from '../../preload/shared/cont
 import { checkVncPassword } from '../../preload/shared/validation';
 import { appError } from './app-error';
 import type { AccountSession } from './account-session';
+import type { Confirmations } from './confirmations';
 import { noCidrRemembered, type ClientSource, type JournalledStops } from './journalled-stops';
 import type { LiveState } from './live-state';
 import type { Settings } from './settings';
@@ -23,6 +24,8 @@ export interface VncOperationsDeps {
   session: AccountSession;
   live: LiveState;
   stops: JournalledStops;
+  /** Main's own yes before VNC is exposed or a remembered run-as password used. */
+  confirmations: Confirmations;
 }
 
 export class VncOperations {
@@ -40,8 +43,10 @@ export class VncOperations {
   }
 
   start(req: Request<'startVnc'>): Promise<ActionResult> {
-    const { live, session, settings } = this.deps;
+    const { live, session, settings, confirmations } = this.deps;
+    // Asked inside the flight: repeated clicks join one dialog, and the window shows "starting".
     return live.track(req.clusterId, 'starting', async () => {
+      await confirmations.start(req.clusterId, req.cidrIp);
       const client = await session.client();
       const result = await client.startVnc(req.clusterId, req.cidrIp);
       settings.rememberCluster(req.clusterId, { cidrIp: req.cidrIp });
@@ -66,7 +71,7 @@ export class VncOperations {
   }
 
   async setPassword(req: Request<'setVncPassword'>): Promise<ActionResult> {
-    const { vault, session, live, settings } = this.deps;
+    const { vault, session, live, settings, confirmations } = this.deps;
     const check = checkVncPassword(req.newPassword);
     const broken = check.rules.find((r) => !r.ok);
     if (broken) {
@@ -82,6 +87,9 @@ export class VncOperations {
     }
     const client = await session.client();
     return live.track(req.clusterId, 'password', async () => {
+      // A typed run-as password is the user's own act; a remembered one could be anybody's.
+      if (!req.runasPassword)
+        await confirmations.passwordWithRemembered(req.clusterId, req.runasUser);
       const result = await client.modifyVncPassword({
         clusterId: req.clusterId,
         runasUser: req.runasUser,
@@ -92,6 +100,7 @@ export class VncOperations {
       if (req.rememberRunasPassword && req.runasPassword) {
         await vault.saveRunasPassword(req.clusterId, req.runasUser, req.runasPassword);
       }
+      await rememberVncPassword(vault, settings, req.clusterId, req.newPassword);
       return result;
     });
   }
@@ -103,4 +112,21 @@ export class VncOperations {
   forgetRunasPassword(req: Request<'forgetRunasPassword'>): Promise<boolean> {
     return this.deps.vault.deleteRunasPassword(req.clusterId, req.runasUser);
   }
+}
+
+/**
+ * With the opt-in on, the new VNC password is kept in the keychain for Connect to copy; with it
+ * off, an older one is forgotten (it no longer works). The password is set either way: a keychain
+ * that fails here costs only the copy on Connect.
+ */
+async function rememberVncPassword(
+  vault: CredentialVault,
+  settings: Settings,
+  clusterId: string,
+  password: string,
+): Promise<void> {
+  const remember = settings.peek().connect.rememberVncPassword;
+  await (
+    remember ? vault.saveVncPassword(clusterId, password) : vault.deleteVncPassword(clusterId)
+  ).catch(() => undefined);
 }

@@ -18,13 +18,18 @@ import ElectronStore from 'electron-store';
 import { STATE_CHANNEL } from '../../preload/shared/contract';
 import { AutoStopController, scopeForReason, type AutoStopOutcome } from '../core/auto-stop';
 import { createLoginItem, launchCommand, type LoginItemPort } from '../core/autostart';
+import { endpointHost } from '../core/account-session';
 import { createCore } from '../core/compose';
 import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { QuitCoordinator } from '../core/quit-coordinator';
 import type { AutoStopSettings } from '../core/settings-schema';
 import { createAppProtocolHandler } from './app-protocol';
-import { refuseDebugSwitches } from './debug-switches';
+import { readBuildProfile, refuseDebugSwitches } from './debug-switches';
 import { clipboardPort } from './clipboard-port';
+import { dialogConfirmations } from './confirm-dialogs';
+import { DEV_ENDPOINT_SWITCH, ENDPOINT_ENV, windowEndpoint } from './dev-endpoint';
+import { confirmLabelsFor } from './confirm-labels';
+import { vncOpener } from './vnc-opener';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
 import { autoStopNotices, pendingRetryNotices } from './leaving-notices';
@@ -46,10 +51,13 @@ import { trayIconPath } from './tray-icons';
 import { trayLabelsFor, type Notice } from './tray-labels';
 import type { TrayAction } from './tray-menu';
 import { createTrayModelSource } from './tray-model-source';
+import { startupFailure } from './startup-failure';
 import { installTestHook, testHookEnabled } from './test-hook';
 
 const log = (line: string): void => console.log(`[ehpc-vnc] ${line}`);
-const e2e = testHookEnabled(process.env);
+// The e2e door (test-hook.ts) opens only in a build that allows debugging, never in a release.
+const buildProfile = readBuildProfile(app);
+const e2e = testHookEnabled(process.env, buildProfile);
 
 // ---- Before `ready`: what Chromium must know at start-up.
 // A packaged build refuses debugging switches (debug-switches.ts), before anything else runs.
@@ -80,9 +88,9 @@ if (!app.requestSingleInstanceLock(launchData(process.argv))) {
     .then(start)
     .catch((error: unknown) => {
       // A tray app that cannot start must say so: there is no window to show it in yet.
-      const message = error instanceof Error ? error.message : String(error);
-      log(`start-up failed: ${message}`);
-      dialog.showErrorBox('E-HPC VNC Tray could not start', message);
+      const { title, content } = startupFailure(error, app.getLocale());
+      log(`start-up failed: ${content.replace(/\n+/g, ' ')}`);
+      dialog.showErrorBox(title, content);
       app.exit(1);
     });
 }
@@ -116,15 +124,39 @@ async function start(): Promise<void> {
     env: process.env,
     setLoginItemSettings: (item) => app.setLoginItemSettings(item),
   });
+  // Main's own questions before VNC is exposed (core/confirmations.ts), parented to the popover
+  // once it exists (below), in the tray's language.
+  const dialogHost: { popover?: Popover } = {};
+  // EHPC_VNC_ENDPOINT only with --dev-endpoint, and then with a badge in the window.
+  const endpoint = windowEndpoint(process.argv, process.env);
+  if (endpoint.ignored) log(`${ENDPOINT_ENV} ignored: start with ${DEV_ENDPOINT_SWITCH} to use it`);
+  if (endpoint.endpoint) log(`developer endpoint in use: ${endpointHost(endpoint.endpoint)}`);
+  const secretClipboard = clipboardPort(clipboard, log);
+  const confirm = dialogConfirmations({
+    dialog,
+    withWindow: (ask) =>
+      dialogHost.popover ? dialogHost.popover.whileDialog(ask) : ask(undefined),
+    labels: () => confirmLabelsFor(labels().locale),
+    log,
+  });
   const {
     settings,
     service,
     handlers: table,
   } = createCore({
+    confirm,
     settingsDir: configDir(),
     createStore: (options) => new ElectronStore(options),
-    clipboard: clipboardPort(clipboard, log),
-    env: process.env,
+    clipboard: secretClipboard,
+    env: endpoint.env,
+    ...(endpoint.endpoint ? { endpoint: endpoint.endpoint } : {}),
+    opener: vncOpener(
+      {
+        applicationFor: (url) => app.getApplicationNameForProtocol(url),
+        openExternal: (url) => shell.openExternal(url, { activate: true }),
+      },
+      log,
+    ),
     platform,
     loginItem,
     onWarning: log,
@@ -193,6 +225,7 @@ async function start(): Promise<void> {
     showOnStart: e2e,
     log,
   });
+  dialogHost.popover = popover;
 
   const dispatch = async (action: TrayAction): Promise<void> => {
     if (action.kind === 'open') {
@@ -289,7 +322,8 @@ async function start(): Promise<void> {
     // Stay in the tray.
   });
   const quitting = new QuitCoordinator({
-    drain: () => service.idle(),
+    // The clipboard's conditional clear (started at before-quit) finishes before the process ends.
+    drain: async () => void (await Promise.all([service.idle(), secretClipboard.settled()])),
     autoStopOnQuit: async () => {
       const shutdown = shutdownStop && (await shutdownStop);
       if (shutdown && !shutdown.error && covers(shutdown, settings.peek().autoStop)) return;
@@ -307,10 +341,12 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     // From now on closing the window closes it (until then it only hides).
     popover.allowClose();
+    // A password we copied does not outlive the app (issue #14): cleared if still there.
+    service.clearCopiedSecret();
     quitting.onBeforeQuit(event);
   });
 
-  installTestHook(globalThis, process.env, {
+  installTestHook(globalThis, process.env, buildProfile, {
     items: () => tray.currentItems(),
     dispatch,
     notifications: notices,

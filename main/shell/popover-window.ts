@@ -27,6 +27,8 @@ export class Popover {
   private window?: BrowserWindow;
   private quitting = false;
   private hiddenByBlurAt = 0;
+  /** Native dialogs parented to the window now: it must not hide when they take the focus. */
+  private dialogsOpen = 0;
 
   constructor(private readonly opts: PopoverOptions) {}
 
@@ -51,7 +53,9 @@ export class Popover {
     });
     win.setMenu(null);
     win.on('blur', () => {
-      if (!this.opts.hideOnBlur || win.webContents.isDevToolsOpened()) return;
+      if (!this.opts.hideOnBlur || this.dialogsOpen > 0 || win.webContents.isDevToolsOpened()) {
+        return;
+      }
       this.hiddenByBlurAt = Date.now();
       win.hide();
     });
@@ -119,6 +123,18 @@ export class Popover {
     }
     if (Date.now() - this.hiddenByBlurAt < REOPEN_GUARD_MS) return;
     this.show(trayBounds);
+  }
+
+  /** Runs `ask` with the visible window as a dialog's parent (none if hidden), kept open meanwhile. */
+  async whileDialog<T>(ask: (parent: BrowserWindow | undefined) => Promise<T>): Promise<T> {
+    const win = this.window;
+    const parent = win && !win.isDestroyed() && win.isVisible() ? win : undefined;
+    this.dialogsOpen++;
+    try {
+      return await ask(parent);
+    } finally {
+      this.dialogsOpen--;
+    }
   }
 
   /** From now on closing really closes (Quit). */

@@ -1,6 +1,9 @@
-// A door for the Electron end-to-end test, opened only when EHPC_VNC_E2E=1: Playwright's
+// A door for the Electron end-to-end test, opened only when EHPC_VNC_E2E=1 in a build that allows
+// debugging (a development run or the packaged e2e build, see debug-switches.ts): a release build
+// never opens it, whatever its environment says. Playwright's
 // `electronApp.evaluate` runs in this process and reaches `globalThis.__ehpcTest` to click tray
 // items (which no driver can click on a real tray) and to read the notifications shown.
+import { debuggingAllowed, type BuildProfile } from './debug-switches';
 import type { Notice } from './tray-labels';
 import { findTrayItem, type TrayAction, type TrayMenuItem } from './tray-menu';
 
@@ -21,8 +24,8 @@ export interface TestHookDeps {
   notifications: Notice[];
 }
 
-export function testHookEnabled(env: NodeJS.ProcessEnv): boolean {
-  return env[TEST_HOOK_ENV] === '1';
+export function testHookEnabled(env: NodeJS.ProcessEnv, profile: BuildProfile): boolean {
+  return env[TEST_HOOK_ENV] === '1' && debuggingAllowed(profile);
 }
 
 export function createTestHook(deps: TestHookDeps): TestHook {
@@ -38,13 +41,14 @@ export function createTestHook(deps: TestHookDeps): TestHook {
   };
 }
 
-/** Installs the hook on `target` (globalThis) only under the env switch; says whether it did. */
+/** Installs the hook on `target` (globalThis) only when enabled (above); says whether it did. */
 export function installTestHook(
   target: object,
   env: NodeJS.ProcessEnv,
+  profile: BuildProfile,
   deps: TestHookDeps,
 ): boolean {
-  if (!testHookEnabled(env)) return false;
+  if (!testHookEnabled(env, profile)) return false;
   Object.defineProperty(target, TEST_HOOK_KEY, {
     value: Object.freeze(createTestHook(deps)),
     configurable: false,

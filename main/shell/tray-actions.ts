@@ -2,6 +2,7 @@
 // the window uses (validated requests, Result answers), and reports every outcome as a
 // notification: success with the cluster's name, failure with the error's message and action.
 import type { HandlerTable, Result } from '../../preload/shared/contract';
+import { connectFailedTitle, connectNotice } from './connect-notices';
 import { failureNotice, failuresBody, type Notice, type TrayLabels } from './tray-labels';
 import type { TrayAction } from './tray-menu';
 
@@ -13,7 +14,7 @@ export type ClusterAction = Exclude<
 
 export type ActionTable = Pick<
   HandlerTable,
-  'stopVnc' | 'stopAllVnc' | 'selectCluster' | 'getVncStatus'
+  'stopVnc' | 'stopAllVnc' | 'selectCluster' | 'getVncStatus' | 'connect'
 >;
 
 export interface ActionRunnerDeps {
@@ -55,6 +56,15 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
           ...(action.regionId ? { regionId: action.regionId } : {}),
         });
         return report(result, () => labels.stopped(name), labels.stopFailed(name));
+      }
+      case 'connect': {
+        const name = deps.clusterName(action.clusterId);
+        const result = await deps.table.connect({ clusterId: action.clusterId });
+        return report(
+          result,
+          (v) => connectNotice(name, v, labels.locale),
+          connectFailedTitle(name, labels.locale),
+        );
       }
       case 'stopAll': {
         const result = await deps.table.stopAllVnc({});

@@ -20,6 +20,8 @@ export interface TrayLabels {
   vnc: Record<VncState, string>;
   busy: Record<BusyKind, string>;
   stopOn(name: string): string;
+  /** The tray item that starts VNC if needed and opens the cluster in the VNC viewer. */
+  connectTo(name: string): string;
   stopAll: string;
   switchCluster: string;
   noRecent: string;
@@ -62,6 +64,7 @@ const en: TrayLabels = {
     status: 'Checking VNC…',
   },
   stopOn: (name) => `Stop VNC on ${name}`,
+  connectTo: (name) => `Connect to ${name}`,
   stopAll: 'Stop VNC on all clusters',
   switchCluster: 'Switch cluster',
   noRecent: 'No recent clusters',
@@ -125,6 +128,7 @@ const zhCN: TrayLabels = {
     status: '正在查询 VNC…',
   },
   stopOn: (name) => `停止 ${name} 的 VNC`,
+  connectTo: (name) => `连接到 ${name}`,
   stopAll: '停止所有集群的 VNC',
   switchCluster: '切换集群',
   noRecent: '没有最近使用的集群',

@@ -73,6 +73,7 @@ export function trayModel(input: TrayModelInput): TrayModel {
 
 export type TrayAction =
   | { kind: 'stop'; clusterId: string; regionId?: string }
+  | { kind: 'connect'; clusterId: string }
   | { kind: 'stopAll' }
   | { kind: 'select'; clusterId: string }
   | { kind: 'refreshStatus'; clusterId: string }
@@ -94,6 +95,7 @@ export const TRAY_ITEM = {
   status: 'status',
   retryPending: 'retry-pending',
   stopSelected: 'stop-selected',
+  connectSelected: 'connect-selected',
   stopAll: 'stop-all',
   switchCluster: 'switch-cluster',
   refreshStatus: 'refresh-status',
@@ -160,6 +162,13 @@ export function buildTrayMenuTemplate(model: TrayModel, labels: TrayLabels): Tra
         : [{ label: labels.noRecent, enabled: false }],
   });
   if (selected) {
+    // Arrive: start VNC if needed and open the viewer (leaving is the items at the top).
+    items.push({
+      id: TRAY_ITEM.connectSelected,
+      label: labels.connectTo(selected.name),
+      enabled: canAct && !model.busy,
+      action: { kind: 'connect', clusterId: selected.id },
+    });
     items.push({
       id: TRAY_ITEM.refreshStatus,
       label: labels.refreshStatus,

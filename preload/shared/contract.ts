@@ -16,6 +16,7 @@ import {
   isValidRunasUser,
   VNC_PASSWORD_MAX,
 } from './validation';
+import { isAllowedDetectUrl } from './ip-address';
 
 export * from './shapes';
 export { channelOf, STATE_CHANNEL } from './channels';
@@ -66,7 +67,11 @@ const table = {
     }),
     shape.sessionInfo,
   ),
-  signOut: op('Removes the AccessKey from the keychain.', empty, shape.sessionInfo),
+  signOut: op(
+    'Removes the AccessKey from the keychain, and the run-as and VNC passwords remembered for clusters unless `removeRunasPasswords` is false.',
+    req({ removeRunasPasswords: bool.optional() }),
+    shape.sessionInfo,
+  ),
   listRegions: op(
     'The regions E-HPC offers (a built-in list when offline).',
     empty,
@@ -191,6 +196,38 @@ const table = {
       launchAtLogin: z.boolean().optional(),
     }),
     shape.autoStopInfo,
+  ),
+  getConnectTarget: op(
+    "Where to connect: the login node's public address (else its private one), from ListNodes.",
+    req({ clusterId, refresh: z.boolean().optional() }),
+    shape.connectTarget,
+  ),
+  connect: op(
+    'Starts VNC when stopped (CidrIp: given, else remembered), then opens vnc://<address>:12016.',
+    req({ clusterId, cidrIp: cidrIp.optional() }),
+    shape.connectResult,
+  ),
+  detectAddress: op(
+    "Asks the user's detection URL (none by default) for their public address, as /32 or /128.",
+    empty,
+    shape.detectedAddress,
+  ),
+  getConnectPrefs: op(
+    'The detection URL and whether VNC passwords are remembered.',
+    empty,
+    shape.connectPrefs,
+  ),
+  setConnectPrefs: op(
+    'Changes the fields given; turning the VNC password off forgets the remembered ones.',
+    req({
+      detectUrl: z
+        .string()
+        .max(2048)
+        .refine((u) => u.trim() === '' || isAllowedDetectUrl(u.trim()), 'Use an https:// URL.')
+        .optional(),
+      rememberVncPassword: z.boolean().optional(),
+    }),
+    shape.connectPrefs,
   ),
 };
 

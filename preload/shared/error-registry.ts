@@ -3,6 +3,7 @@
 // Pure code, no imports beyond the tables: main builds its AppErrors from it, the CLI prints its
 // English, the tray and the window show it in the user's language.
 import { APP_CODES } from './error-codes/app';
+import { CONNECT_CODES } from './error-codes/connect';
 import { EHPC_CODES } from './error-codes/ehpc';
 import { SUPPORT, SUPPORT_ZH, type CodeEntry, type Text } from './error-codes/entry';
 import { EXPOSURE_CODES } from './error-codes/exposure';
@@ -24,6 +25,7 @@ export const ERROR_CODES: Readonly<Record<string, CodeEntry>> = {
   ...INPUT_CODES,
   ...APP_CODES,
   ...EXPOSURE_CODES,
+  ...CONNECT_CODES,
 };
 
 /** Every code the registry names. */

@@ -124,3 +124,15 @@ export function isValidCidrIp(s: string): boolean {
   if (prefix === undefined) return true;
   return /^(0|[1-9][0-9]?)$/.test(prefix) && Number(prefix) <= 32;
 }
+
+/**
+ * A CidrIp that opens VNC to much of the internet: any address (`0.0.0.0/0`, `::/0`) or an IPv4
+ * block wider than /16 (65,536 addresses). Such a start is confirmed by the user every time.
+ */
+export function isWideCidr(cidr: string): boolean {
+  const [addr = '', prefix] = cidr.trim().split('/');
+  if (addr.includes(':')) return prefix !== undefined && Number(prefix) < 64;
+  if (prefix === undefined) return false;
+  const bits = Number(prefix);
+  return !Number.isInteger(bits) || bits < 16;
+}

@@ -126,7 +126,7 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
   if (!session.signedIn) {
     return (
       <div className="app">
-        <Header />
+        <Header devEndpoint={session.endpointOverride} />
         <SignInScreen
           session={session}
           replacing={false}
@@ -156,6 +156,7 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
   return (
     <div className="app">
       <Header
+        devEndpoint={session.endpointOverride}
         onBack={
           view.name === 'clusters'
             ? undefined
@@ -211,12 +212,14 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
 }
 
 interface HeaderProps {
+  /** The host of a developer endpoint in use (see main/shell/dev-endpoint.ts): a badge says so. */
+  devEndpoint?: string;
   onBack?: () => void;
   backLabel?: string;
   onSettings?: () => void;
 }
 
-function Header({ onBack, backLabel, onSettings }: HeaderProps) {
+function Header({ devEndpoint, onBack, backLabel, onSettings }: HeaderProps) {
   const { t } = useI18n();
   return (
     <header className="header">
@@ -233,6 +236,15 @@ function Header({ onBack, backLabel, onSettings }: HeaderProps) {
         <span className="header-logo" aria-hidden="true" />
       )}
       <span className="header-title">{t('app.title')}</span>
+      {devEndpoint && (
+        <span
+          className="badge badge-dev-endpoint"
+          data-testid="dev-endpoint"
+          title={t('dev.endpointHint', { host: devEndpoint })}
+        >
+          {t('dev.endpoint', { host: devEndpoint })}
+        </span>
+      )}
       {onSettings && (
         <button
           type="button"

@@ -39,6 +39,8 @@ export const RAM_POLICY = JSON.stringify(
           'ehpc:ModifyVisualServicePasswd',
           'ehpc:DescribeCluster',
           'ecs:DescribeSecurityGroupAttribute',
+          // Connect: the login node's address (read only).
+          'ehpc:ListNodes',
         ],
       },
     ],

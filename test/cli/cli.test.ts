@@ -275,10 +275,16 @@ describe('ehpc-vnc', () => {
     expect(r.stderr).toMatch(/KeychainUnavailable/);
   });
 
-  it('logout removes the key from the keychain', async () => {
+  it('logout removes the key, and the run-as passwords unless --keep-cluster-passwords', async () => {
+    await fx.vault.saveRunasPassword('ehpc-hz-000003', 'bob', 'emu-bob-pass-1');
+    const kept = await run(fx, ['logout', '--keep-cluster-passwords']);
+    expect(kept.code).toBe(0);
+    expect(await fx.vault.resolveAccessKey()).toBeNull();
+    expect(await fx.vault.getRunasPassword('ehpc-hz-000003', 'bob')).toBe('emu-bob-pass-1');
     const r = await run(fx, ['logout']);
     expect(r.code).toBe(0);
-    expect(await fx.vault.resolveAccessKey()).toBeNull();
+    expect(r.stdout).toContain('run-as passwords are removed');
+    expect(await fx.vault.getRunasPassword('ehpc-hz-000003', 'bob')).toBeNull();
   });
 
   it('leaves no secret in any file, output or URL after the whole session', async () => {

@@ -297,6 +297,7 @@ describe('auto-stop settings through the handler table', () => {
     getPassword: () => Promise.resolve(null),
     setPassword: () => Promise.resolve(),
     deletePassword: () => Promise.resolve(false),
+    findCredentials: () => Promise.resolve([]),
   };
 
   beforeEach(async () => {

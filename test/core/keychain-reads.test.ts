@@ -23,6 +23,7 @@ function countingKeychain(): Keychain {
     },
     setPassword: (service, account, password) => real.setPassword(service, account, password),
     deletePassword: (service, account) => real.deletePassword(service, account),
+    findCredentials: (service) => real.findCredentials(service),
   };
 }
 

@@ -78,6 +78,8 @@ describe('Settings defaults and round trip', () => {
         launchAtLogin: false,
       },
       exposure: { watchMinutes: 10 },
+      confirmedCidrs: {},
+      connect: { detectUrl: '', rememberVncPassword: false },
     } satisfies SettingsData);
     expect(readFile()).toMatchObject({ regionId: 'cn-hangzhou', language: 'system' });
     expect(readFile().__internal__).toEqual({ migrations: { version: '0.1.0' } });

@@ -180,6 +180,7 @@ describe('CredentialVault when the keychain fails', () => {
     getPassword: () => Promise.reject(new Error(message)),
     setPassword: () => Promise.reject(new Error(message)),
     deletePassword: () => Promise.reject(new Error(message)),
+    findCredentials: () => Promise.reject(new Error(message)),
   });
 
   it('turns every failure into KeychainUnavailable, without the secret', async () => {
@@ -188,6 +189,7 @@ describe('CredentialVault when the keychain fails', () => {
       getPassword: () => Promise.reject(new Error('org.freedesktop.Secret.Error.IsLocked')),
       setPassword: (_s, _a, password) => Promise.reject(new Error(`cannot store ${password}`)),
       deletePassword: () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply')),
+      findCredentials: () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply')),
     };
     const v = new CredentialVault({ keychain: echo, env: {}, service: 'unused' });
     const saved = await expectKeychainUnavailable(v.saveAccessKey(STS_KEY));
@@ -237,7 +239,12 @@ describe('CredentialVault when the keychain fails', () => {
   it('says what to do on each platform', async () => {
     const fail = (): Promise<never> => Promise.reject(new Error('x'));
     const load = () =>
-      Promise.resolve({ getPassword: fail, setPassword: fail, deletePassword: fail });
+      Promise.resolve({
+        getPassword: fail,
+        setPassword: fail,
+        deletePassword: fail,
+        findCredentials: fail,
+      });
     const mac = await expectKeychainUnavailable(
       keytarKeychain({ platform: 'darwin', load }).getPassword('s', 'a'),
     );
@@ -251,7 +258,12 @@ describe('CredentialVault when the keychain fails', () => {
   it('gives up on a keychain that never answers', async () => {
     const never = (): Promise<never> => new Promise(() => undefined);
     const load = () =>
-      Promise.resolve({ getPassword: never, setPassword: never, deletePassword: never });
+      Promise.resolve({
+        getPassword: never,
+        setPassword: never,
+        deletePassword: never,
+        findCredentials: never,
+      });
     const error = await expectKeychainUnavailable(
       keytarKeychain({ platform: 'linux', load, timeoutMs: 50 }).getPassword('s', 'a'),
     );

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_KEY, clusterIdFor, startEmulator, type Emulator } from '../emulator';
+import { DEV_ENDPOINT_SWITCH } from '../../main/shell/dev-endpoint';
 import { ensureRendererBuilt } from '../ui/harness';
 import { electronBinary } from './electron-binary';
 
@@ -75,7 +76,7 @@ describe.skipIf(!binary)('the Electron app', () => {
     delete env.ELECTRON_RUN_AS_NODE;
     app = await _electron.launch({
       executablePath: binary,
-      args: [...appArgs, '--lang=en-US'],
+      args: [...appArgs, '--lang=en-US', DEV_ENDPOINT_SWITCH],
       cwd: ROOT,
       env: env as Record<string, string>,
     });

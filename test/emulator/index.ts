@@ -18,6 +18,7 @@ export type {
   Emulator,
   EmulatorAccessKey,
   EmulatorClusterState,
+  EmulatorNode,
   EmulatorOptions,
   EmulatorRule,
   EmulatorUser,

@@ -84,6 +84,33 @@ const listUsers: Operation = (params, { store }) => {
   };
 };
 
+/** ListNodes: only `Role=Login` is modelled (the app asks for nothing else). */
+const listNodes: Operation = (params, { store }) => {
+  const cluster = runningCluster(store, params);
+  const page = pageParams(params);
+  const role = params.Role;
+  if (role !== undefined && !['Login', 'Manager', 'Compute'].includes(role)) {
+    throw invalidParams('Role', 'It must be Manager, Login or Compute.');
+  }
+  const nodes = role === undefined || role === 'Login' ? cluster.loginNodes : [];
+  return {
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    TotalCount: nodes.length,
+    Nodes: {
+      NodeInfo: pageOf(nodes, page).map((n) => ({
+        Id: n.id,
+        HostName: n.hostName,
+        Status: n.status,
+        Roles: { Role: ['Login'] },
+        IpAddress: n.ipAddress,
+        ...(n.publicIpAddress ? { PublicIpAddress: n.publicIpAddress } : {}),
+        ...(n.eipAddress ? { EipAddress: { IpAddress: n.eipAddress } } : {}),
+      })),
+    },
+  };
+};
+
 const getVisualServiceStatus: Operation = (params, { store }) => {
   const cluster = runningCluster(store, params);
   const text =
@@ -149,6 +176,7 @@ const OPERATIONS: Record<string, Operation> = {
   ListRegions: listRegions,
   ListClusters: listClusters,
   ListUsers: listUsers,
+  ListNodes: listNodes,
   GetVisualServiceStatus: getVisualServiceStatus,
   StartVisualService: startVisualService,
   StopVisualService: stopVisualService,

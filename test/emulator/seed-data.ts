@@ -53,6 +53,10 @@ export function sampleClusters(regionId: string): SeedCluster[] {
       count: 2,
       legacyMessageShape: true,
       description: 'Answers Message as {Msg: ...} (older revision)',
+      // A login node without a public address: reachable over a VPN only.
+      loginNodes: [
+        { id: 'i-login-legacy', hostName: 'login0', status: 'running', ipAddress: '192.168.5.10' },
+      ],
     },
     { id: id(6), name: 'archive-old', status: 'releasing', vnc: 'stopped', count: 1 },
   ];

@@ -1,7 +1,7 @@
 // The emulator's memory: clusters by ID, filled from seeds, mutated by the VNC operations and by
 // tests through setCluster. Callers get copies so that a test cannot change state by accident.
 import { DEFAULT_USERS } from './seed-data';
-import type { EmulatorClusterState, EmulatorRule, SeedCluster } from './types';
+import type { EmulatorClusterState, EmulatorNode, EmulatorRule, SeedCluster } from './types';
 
 /** The rule StartVisualService leaves in the cluster's security group for its CidrIp. */
 export function vncRule(cidr: string): EmulatorRule {
@@ -28,6 +28,23 @@ const SSH_RULE: EmulatorRule = {
 /** A fixed instant so that seeded timestamps are deterministic. */
 const SEED_TIME = '2024-03-04T02:21:33Z';
 
+/**
+ * One login node with a public address, unless the seed says otherwise. The address is derived
+ * from the cluster ID so that it is the same every run (TEST-NET-3, never a real host).
+ */
+export function defaultLoginNodes(clusterId: string): EmulatorNode[] {
+  const n = Number(/(\d+)$/.exec(clusterId)?.[1] ?? '0') % 250;
+  return [
+    {
+      id: `i-login-${clusterId}`,
+      hostName: 'login0',
+      status: 'running',
+      ipAddress: `192.168.0.${n + 1}`,
+      publicIpAddress: `203.0.113.${n + 1}`,
+    },
+  ];
+}
+
 export function clusterFromSeed(seed: SeedCluster, regionId: string): EmulatorClusterState {
   const users = (seed.users ?? DEFAULT_USERS).map((u) => ({
     ...u,
@@ -49,6 +66,7 @@ export function clusterFromSeed(seed: SeedCluster, regionId: string): EmulatorCl
     legacyMessageShape: false,
     listsRoot: false,
     securityGroupId: `sg-${seed.id.replace(/^ehpc-/, '')}`,
+    loginNodes: defaultLoginNodes(seed.id),
     ...seed,
     rules: seed.rules ?? [SSH_RULE],
     users,

@@ -9,6 +9,19 @@ export interface EmulatorAccessKey {
 }
 
 export type UserGroup = 'users' | 'wheel';
+
+/** A login node, as ListNodes (Role=Login) answers it. */
+export interface EmulatorNode {
+  id: string;
+  hostName: string;
+  status: string;
+  /** The private address in the cluster's VPC. */
+  ipAddress: string;
+  /** The documented public address; absent for a node without one. */
+  publicIpAddress?: string;
+  /** An elastic IP bound to the node, answered as `EipAddress: {IpAddress}` (ECS's shape). */
+  eipAddress?: string;
+}
 export type VncRunState = 'running' | 'stopped';
 
 export interface EmulatorUser {
@@ -49,6 +62,8 @@ export interface EmulatorClusterState {
   legacyMessageShape: boolean;
   /** Whether ListUsers includes root (unconfirmed for the real service; off by default). */
   listsRoot: boolean;
+  /** What ListNodes answers for Role=Login; empty for a cluster without a login node. */
+  loginNodes: EmulatorNode[];
   /** The cluster's security group (DescribeCluster's `ClusterInfo.SecurityGroupId`). */
   securityGroupId: string;
   /**

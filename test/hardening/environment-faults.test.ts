@@ -79,6 +79,7 @@ describe('environment faults', () => {
       setPassword: (_s, _a, password) =>
         Promise.reject(new Error(`cannot store ${password}: the collection is locked`)),
       deletePassword: () => Promise.reject(new Error('locked')),
+      findCredentials: () => Promise.reject(new Error('locked')),
     };
 
     it('that throws: signed out, a typed error on sign-in, nothing written in plain text', async () => {
@@ -117,6 +118,7 @@ describe('environment faults', () => {
             getPassword: () => never,
             setPassword: () => never,
             deletePassword: () => never,
+            findCredentials: () => never,
           }),
       });
       const { handlers } = table(locked);
@@ -175,6 +177,7 @@ describe('environment faults', () => {
       getPassword: () => Promise.resolve(null),
       setPassword: () => Promise.resolve(),
       deletePassword: () => Promise.resolve(false),
+      findCredentials: () => Promise.resolve([]),
     };
 
     it('that is not JSON at start: kept as a backup, defaults used, a warning given', async () => {
@@ -238,6 +241,7 @@ describe('environment faults', () => {
         ),
       setPassword: () => Promise.resolve(),
       deletePassword: () => Promise.resolve(true),
+      findCredentials: () => Promise.resolve([]),
     };
 
     it('that nobody listens on: Network.Refused for reads, and a stop kept for later', async () => {

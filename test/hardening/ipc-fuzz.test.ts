@@ -52,6 +52,11 @@ const VALID: { [K in Operation]: Request<K> } = {
   dismissPendingStop: { clusterId: 'ehpc-hz-000001' },
   getAutoStop: {},
   setAutoStop: { onQuit: 'selected', idleMinutes: 15, dailyAt: '18:00' },
+  getConnectTarget: { clusterId: 'ehpc-hz-000001' },
+  connect: { clusterId: 'ehpc-hz-000001', cidrIp: '203.0.113.7' },
+  detectAddress: {},
+  getConnectPrefs: {},
+  setConnectPrefs: { detectUrl: 'https://example.com/ip', rememberVncPassword: false },
 };
 
 const schemaOf = (op: Operation): z.ZodObject => contract[op].request as unknown as z.ZodObject;

@@ -5,7 +5,10 @@
 // Electron's order and `handle` refuses a second handler (fake-electron-app.ts), destroyed
 // windows throw (fake-electron-windows.ts).
 import type {
+  BaseWindow,
   Clipboard,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   Dialog,
   Menu as ElectronMenu,
   NativeImage,
@@ -74,6 +77,13 @@ export const privilegedSchemes: unknown[] = [];
 export const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
 export const openedExternally: string[] = [];
 export const errorBoxes: string[] = [];
+/** Every message box shown (its options, and whether it had a parent window), in order. */
+export const messageBoxes: (MessageBoxOptions & { parented: boolean })[] = [];
+/**
+ * The scripted answers, one per box, in order: the index of the button "clicked". With none left
+ * a box is answered with its `cancelId`, as Esc or closing it would.
+ */
+export const messageBoxAnswers: number[] = [];
 export const defaultSession = new FakeSession();
 export const powerMonitor = new FakePowerMonitor();
 export const net: { online: boolean } & Pick<Net, 'isOnline'> = {
@@ -104,6 +114,7 @@ const clipboard: { text: string } & Pick<Clipboard, 'writeText' | 'readText' | '
     return this.text;
   },
   clear() {
+    calls.push('clipboard.clear');
     this.text = '';
   },
 };
@@ -154,7 +165,19 @@ export const electronModule = {
     showErrorBox: (title: string, message: string) => {
       errorBoxes.push(`${title}: ${message}`);
     },
-  } satisfies Pick<Dialog, 'showErrorBox'>,
+    showMessageBox: async (
+      first: BaseWindow | MessageBoxOptions,
+      second?: MessageBoxOptions,
+    ): Promise<MessageBoxReturnValue> => {
+      const parented = second !== undefined;
+      const options = (second ?? first) as MessageBoxOptions;
+      messageBoxes.push({ ...options, parented });
+      calls.push(`showMessageBox:${options.message}`);
+      changed();
+      const response = messageBoxAnswers.shift() ?? options.cancelId ?? 0;
+      return { response, checkboxChecked: false };
+    },
+  } satisfies Pick<Dialog, 'showErrorBox' | 'showMessageBox'>,
 };
 
 /**

@@ -42,10 +42,16 @@ const notified = (title: string, body?: string, since = 0) =>
   fake.notifications
     .slice(since)
     .some((n) => n.title === title && (body === undefined || n.body === body));
+/** The user starts VNC, and says yes if main asks (the first start to CIDR on this cluster). */
 const startVnc = async (clusterId: string) => {
+  fake.messageBoxAnswers.splice(0, Infinity, 0);
   await expect(invoke(channelOf('startVnc'), { clusterId, cidrIp: CIDR })).resolves.toMatchObject({
     ok: true,
   });
+  fake.messageBoxAnswers.length = 0;
+  // Main asked, natively, over the popover (the page cannot answer it).
+  expect(fake.messageBoxes.length).toBeGreaterThan(0);
+  expect(fake.messageBoxes.every((box) => box.parented)).toBe(true);
   expect(vncOf(clusterId)).toBe('running');
 };
 /** A stop that E-HPC cannot confirm now (a proxy's error page): it stays in the journal. */
@@ -334,6 +340,11 @@ describe('main process wiring', () => {
     const stop = invoke(channelOf('stopVnc'), { clusterId: farm });
     await emulator().waitForRequests(sent + 1, 'StopVisualService');
 
+    // A password copied a moment ago (cleared after 30 s, if the app still runs).
+    const secret = 'Copied-Secret-4';
+    await invoke(channelOf('copySecret'), { text: secret, clearAfterSeconds: 30 });
+    await fake.until(() => fake.electronModule.clipboard.text === secret, 'the secret is copied');
+
     const since = fake.notifications.length;
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
@@ -354,5 +365,9 @@ describe('main process wiring', () => {
     // Electron's order: the window closed (really, not hidden) before the app quit.
     expect(window().isDestroyed()).toBe(true);
     expect(fake.calls.indexOf('window closed')).toBeLessThan(fake.calls.indexOf('quitted'));
+    // The copied password did not outlive the app.
+    expect(fake.electronModule.clipboard.text).toBe('');
+    expect(fake.calls.lastIndexOf('clipboard.clear')).toBeGreaterThan(fake.calls.indexOf('quit'));
+    expect(fake.calls.lastIndexOf('clipboard.clear')).toBeLessThan(fake.calls.indexOf('quitted'));
   });
 });

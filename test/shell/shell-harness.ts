@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { Settings } from '../../main/core/settings';
+import { DEV_ENDPOINT_SWITCH } from '../../main/shell/dev-endpoint';
 import { TEST_HOOK_KEY, type TestHook } from '../../main/shell/test-hook';
 import type { SettingsData } from '../../main/core/settings-schema';
 import { EMULATOR_KEY, startEmulator, type Emulator } from '../emulator';
@@ -43,6 +44,8 @@ export async function loadShell(opts: ShellHarnessOptions = {}): Promise<ShellHa
   vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', EMULATOR_KEY.accessKeyId);
   vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', EMULATOR_KEY.accessKeySecret);
   for (const [name, value] of Object.entries(opts.env ?? {})) vi.stubEnv(name, value);
+  // The emulator is a developer endpoint: the window honours it only with the switch.
+  if (!process.argv.includes(DEV_ENDPOINT_SWITCH)) process.argv.push(DEV_ENDPOINT_SWITCH);
   await import('../../main/shell/index');
   return {
     emulator,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { installTestHook, TEST_HOOK_KEY, type TestHook } from '../../main/shell/test-hook';
+import type { BuildProfile } from '../../main/shell/debug-switches';
+import {
+  installTestHook,
+  testHookEnabled,
+  TEST_HOOK_KEY,
+  type TestHook,
+} from '../../main/shell/test-hook';
 import type { Notice } from '../../main/shell/tray-labels';
 import type { TrayAction, TrayMenuItem } from '../../main/shell/tray-menu';
 
@@ -29,18 +35,30 @@ function deps() {
   };
 }
 
+const DEV_RUN: BuildProfile = { isPackaged: false, e2eBuild: false };
+const E2E_BUILD: BuildProfile = { isPackaged: true, e2eBuild: true };
+const RELEASE: BuildProfile = { isPackaged: true, e2eBuild: false };
+
 describe('the e2e test hook', () => {
   it('is not installed without EHPC_VNC_E2E=1', () => {
     const target = {};
-    expect(installTestHook(target, {}, deps().deps)).toBe(false);
-    expect(installTestHook(target, { EHPC_VNC_E2E: 'true' }, deps().deps)).toBe(false);
+    expect(installTestHook(target, {}, DEV_RUN, deps().deps)).toBe(false);
+    expect(installTestHook(target, { EHPC_VNC_E2E: 'true' }, DEV_RUN, deps().deps)).toBe(false);
     expect(TEST_HOOK_KEY in target).toBe(false);
+  });
+
+  it('is never installed in a release build, whatever the environment says', () => {
+    const target = {};
+    expect(installTestHook(target, { EHPC_VNC_E2E: '1' }, RELEASE, deps().deps)).toBe(false);
+    expect(TEST_HOOK_KEY in target).toBe(false);
+    expect(testHookEnabled({ EHPC_VNC_E2E: '1' }, E2E_BUILD)).toBe(true);
+    expect(testHookEnabled({ EHPC_VNC_E2E: '1' }, RELEASE)).toBe(false);
   });
 
   it('clicks enabled items by id, also in submenus, and refuses the rest', async () => {
     const target: Record<string, unknown> = {};
     const { deps: d, dispatched } = deps();
-    expect(installTestHook(target, { EHPC_VNC_E2E: '1' }, d)).toBe(true);
+    expect(installTestHook(target, { EHPC_VNC_E2E: '1' }, DEV_RUN, d)).toBe(true);
     const hook = target[TEST_HOOK_KEY] as TestHook;
     await hook.clickTrayItem('stop-selected');
     await hook.clickTrayItem('select:c2');

@@ -103,6 +103,7 @@ describe('buildTrayMenuTemplate', () => {
       'stop-selected',
       'stop-all',
       'switch-cluster',
+      'connect-selected',
       'refresh-status',
       'separator',
       'open',

@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { HandlerTable } from '../../preload/shared/contract';
-import type { AppService, AppServiceDeps, ClipboardPort } from '../../main/core/app-service';
+import type {
+  AppService,
+  AppServiceDeps,
+  ClipboardPort,
+  OpenerPort,
+} from '../../main/core/app-service';
 import { createCore } from '../../main/core/compose';
 import { keytarKeychain, type Keychain } from '../../main/core/keychain';
 import type { Settings } from '../../main/core/settings';
@@ -27,6 +32,8 @@ export interface AppFixtureOptions {
   loginItem?: AppServiceDeps['loginItem'];
   /** The keychain port under the vault (default: the real one); a test may wrap it to count. */
   keychain?: Keychain;
+  /** Main's confirmations (default: the headless rule, as in the CLI). */
+  confirm?: AppServiceDeps['confirm'];
 }
 
 /** A clipboard that lives in memory, for tests of copy-and-clear. */
@@ -43,6 +50,19 @@ export class MemoryClipboard implements ClipboardPort {
   }
 }
 
+/**
+ * The shell's opener, standing in: records every URL it is asked to open, and answers as a
+ * system with (`handler: true`) or without a vnc:// viewer would.
+ */
+export class RecordingOpener implements OpenerPort {
+  urls: string[] = [];
+  handler = true;
+  open(url: string): Promise<boolean> {
+    this.urls.push(url);
+    return Promise.resolve(this.handler);
+  }
+}
+
 export interface AppFixture {
   handlers: HandlerTable;
   service: AppService;
@@ -53,6 +73,7 @@ export interface AppFixture {
   /** The keychain service name this fixture uses (unique, so fixtures never share secrets). */
   keychainService: string;
   clipboard: MemoryClipboard;
+  opener: RecordingOpener;
   /** Environment for a CLI process that shares this fixture's emulator, settings and keychain. */
   cliEnv: NodeJS.ProcessEnv;
   /** The service's `idle()` and no list refresh in flight: nothing writes to the settings folder. */
@@ -70,6 +91,7 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
   // Env credentials would win over the keychain: the fixture must not inherit a developer's.
   const env: NodeJS.ProcessEnv = { EHPC_VNC_ENDPOINT: emulator.url };
   const clipboard = new MemoryClipboard();
+  const opener = new RecordingOpener();
   const reads = new BackgroundReads();
   const { vault, settings, service, handlers } = createCore({
     settingsDir,
@@ -77,12 +99,14 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     keychainService,
     env,
     clipboard,
+    opener,
     observer: reads,
     // Every answer is checked against the contract's response schema: drift fails the test.
     checkResponses: true,
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.platform ? { platform: opts.platform } : {}),
     ...(opts.loginItem ? { loginItem: opts.loginItem } : {}),
+    ...(opts.confirm ? { confirm: opts.confirm } : {}),
   });
   settings.update({ regionId: emulator.regionId });
   if (opts.signedIn ?? true) {
@@ -109,6 +133,7 @@ export async function startAppFixture(opts: AppFixtureOptions = {}): Promise<App
     settingsDir,
     keychainService,
     clipboard,
+    opener,
     cliEnv,
     quiet: () => reads.quiet(service),
     async close() {

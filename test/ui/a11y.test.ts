@@ -120,8 +120,12 @@ describe('accessibility', { timeout: 180_000 }, () => {
     await kb.press('Tab');
     expect(await focused(page)).toBe('Stop VNC');
     await kb.press('Tab');
+    expect(await focused(page)).toBe('Connect');
+    await kb.press('Tab');
     expect(await focused(page)).toBe('Allow connections from (IP or CIDR)');
     await kb.type('203.0.113.9');
+    await kb.press('Shift+Tab');
+    expect(await focused(page)).toBe('Connect');
     await kb.press('Shift+Tab');
     expect(await focused(page)).toBe('Stop VNC');
     await kb.press('Enter');

@@ -79,9 +79,33 @@ describe('onboarding', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await fixture.vault.resolveAccessKey()).not.toBeNull();
 
+    // Remembered run-as passwords go too, unless the user unticks the box (ticked each time).
+    await fixture.vault.saveRunasPassword('ehpc-hz-000001', 'root', 'emu-root-pass-1');
     await page.getByRole('button', { name: 'Forget key…' }).click();
+    const removeRunas = dialog.getByRole('checkbox', {
+      name: 'Also remove the run-as and VNC passwords remembered for clusters',
+    });
+    expect(await removeRunas.isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Forget key' }).click();
     await page.getByRole('heading', { name: 'Connect your Alibaba Cloud account' }).waitFor();
     expect(await fixture.vault.resolveAccessKey()).toBeNull();
+    expect(await fixture.vault.getRunasPassword('ehpc-hz-000001', 'root')).toBeNull();
+  });
+
+  it('keeps the run-as passwords when the box is unticked', async () => {
+    app = await ui.open();
+    const { page, fixture } = app;
+    await fixture.vault.saveRunasPassword('ehpc-hz-000001', 'root', 'emu-root-pass-1');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Forget key…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Forget the AccessKey?' });
+    await dialog
+      .getByRole('checkbox', { name: 'Also remove the run-as and VNC passwords remembered for clusters' })
+      .uncheck();
+    await dialog.getByRole('button', { name: 'Forget key' }).click();
+    await page.getByRole('heading', { name: 'Connect your Alibaba Cloud account' }).waitFor();
+    expect(await fixture.vault.resolveAccessKey()).toBeNull();
+    expect(await fixture.vault.getRunasPassword('ehpc-hz-000001', 'root')).toBe('emu-root-pass-1');
+    await fixture.vault.deleteRunasPassword('ehpc-hz-000001', 'root');
   });
 });

@@ -1,4 +1,4 @@
-// The E-HPC 2018-04-12 client: the seven operations the app uses, signed by the official SDK,
+// The E-HPC 2018-04-12 client: the eight operations the app uses, signed by the official SDK,
 // with the app's timeouts, retries and error model. Reads go as GET with a query; writes go as
 // POST with every parameter in the form body, so RunasUserPassword and Passwd never appear in a
 // URL (URLs end up in proxy logs and in the SDK's own error messages).
@@ -24,6 +24,7 @@ import {
   toRegion,
   totalCountOf,
 } from './mappers';
+import { toLoginNode, type LoginNode } from './node-mapper';
 import { fetchAllPages } from './paging';
 import { resolvePolicy, withRetry } from './retry';
 import {
@@ -45,6 +46,7 @@ const READ_ONLY_ACTIONS = new Set([
   'ListClusters',
   'ListUsers',
   'GetVisualServiceStatus',
+  'ListNodes',
 ]);
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -163,6 +165,25 @@ export class EhpcClient {
     );
     const users = compact(pages.flatMap((p) => p.items.map(toClusterUser)));
     return dedupeBy(users, (u) => u.name);
+  }
+
+  /** The cluster's login nodes (`Role=Login`), every page, with their addresses. */
+  async listLoginNodes(clusterId: string): Promise<LoginNode[]> {
+    checkClusterId(clusterId);
+    const { pages } = await fetchAllPages(
+      async (pageNumber) => {
+        const body = await this.call('ListNodes', 'GET', {
+          RegionId: this.regionId,
+          ClusterId: clusterId,
+          Role: 'Login',
+          PageNumber: pageNumber,
+          PageSize: MAX_PAGE_SIZE,
+        });
+        return { items: listIn(body, 'Nodes', 'NodeInfo'), totalCount: totalCountOf(body) };
+      },
+      { pageSize: MAX_PAGE_SIZE, concurrency: DEFAULT_CONCURRENCY },
+    );
+    return compact(pages.flatMap((p) => p.items.map(toLoginNode)));
   }
 
   async getVncStatus(clusterId: string): Promise<VncStatus> {

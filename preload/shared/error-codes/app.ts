@@ -154,6 +154,45 @@ export const APP_CODES: Record<string, CodeEntry> = {
     zh: ['E-HPC 确认停止之前应用已退出。', '无需操作：下次启动时会重试停止。'],
     short: { en: 'the app quit before E‑HPC answered', zh: 'E‑HPC 应答前应用已退出' },
   },
+  NotConfirmed: {
+    meaning:
+      'Main asked the user (a native dialog, or the CLI’s rule) before exposing VNC or using a remembered run-as password, and the answer was no.',
+    retry: 'permanent',
+    en: ['Nothing was changed: you did not confirm it.', 'Try again and confirm if you meant it.'],
+    zh: ['未作任何更改：你没有确认。', '如确有此意，请重试并确认。'],
+    variants: {
+      start: {
+        en: [
+          'VNC was not started: opening it to {cidr} was not confirmed.',
+          'Start it again and choose Start VNC in the confirmation, or enter a narrower CidrIp.',
+        ],
+        zh: [
+          '未启动 VNC：未确认向 {cidr} 开放。',
+          '请重新启动，并在确认框中选择“启动 VNC”，或填写更小的 CidrIp 范围。',
+        ],
+      },
+      wideHeadless: {
+        en: [
+          'VNC was not started: {cidr} would open it to a large part of the internet.',
+          'Enter a narrower CidrIp (your own address, or a /16 or smaller block), or confirm with --yes.',
+        ],
+        zh: [
+          '未启动 VNC：{cidr} 会向互联网的很大一部分开放。',
+          '请填写更小的 CidrIp（你自己的地址，或 /16 及更小的网段），或使用 --yes 确认。',
+        ],
+      },
+      password: {
+        en: [
+          'The VNC password was not changed: using the remembered password of {user} was not confirmed.',
+          'Try again and choose Change password in the confirmation, or enter the password of {user} yourself.',
+        ],
+        zh: [
+          '未修改 VNC 密码：未确认使用已记住的 {user} 密码。',
+          '请重试并在确认框中选择“修改密码”，或自行输入 {user} 的密码。',
+        ],
+      },
+    },
+  },
   Usage: {
     meaning: 'The command line is wrong (CLI only; the message is the parser’s).',
     retry: 'permanent',

@@ -15,10 +15,15 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (props.open && !d.open) d.showModal();
+    if (props.open && !d.open) {
+      d.showModal();
+      // Cancel is the safe default, even when the body holds a control (a checkbox) before it.
+      cancel.current?.focus();
+    }
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (
@@ -36,7 +41,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       </h2>
       <div className="dialog-body">{props.children}</div>
       <div className="actions">
-        <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
+        <button ref={cancel} type="button" className="btn btn-secondary" onClick={props.onCancel}>
           {props.cancelLabel}
         </button>
         <button

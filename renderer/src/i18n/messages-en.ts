@@ -2,7 +2,10 @@
 // Placeholders are `{name}`; `format` in ./i18n fills them. Error texts are not here: they live
 // with their codes in preload/shared/error-registry.ts.
 
+import { connectEn } from './messages-connect-en';
+
 export const en = {
+  ...connectEn,
   'app.title': 'E-HPC VNC',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -63,8 +66,11 @@ export const en = {
   'settings.replace': 'Replace key…',
   'settings.forget': 'Forget key…',
   'settings.forgetTitle': 'Forget the AccessKey?',
-  'settings.forgetBody':
-    'The key is removed from the system keychain. Remembered run-as passwords stay until you forget them.',
+  'settings.forgetBody': 'The key is removed from the system keychain.',
+  'dev.endpoint': 'Dev · {host}',
+  'dev.endpointHint':
+    'This window sends its requests to {host}, not to Alibaba Cloud: it was started with --dev-endpoint.',
+  'settings.forgetRunas': 'Also remove the run-as and VNC passwords remembered for clusters',
   'settings.forgetConfirm': 'Forget key',
   'settings.forgetting': 'Forgetting…',
   'settings.language': 'Language',

@@ -1,8 +1,10 @@
 // The Simplified Chinese catalogue: every key of the English one (the type says so), so a missing
 // translation is a compile error, not a blank label.
+import { connectZhCN } from './messages-connect-zh-CN';
 import type { Messages } from './messages-en';
 
 export const zhCN: Messages = {
+  ...connectZhCN,
   'app.title': 'E-HPC VNC',
   'common.loading': '正在加载…',
   'common.retry': '重试',
@@ -61,7 +63,10 @@ export const zhCN: Messages = {
   'settings.replace': '更换密钥…',
   'settings.forget': '删除密钥…',
   'settings.forgetTitle': '删除 AccessKey？',
-  'settings.forgetBody': '密钥将从系统钥匙串中删除。已记住的运行用户密码会保留，直到你删除它们。',
+  'settings.forgetBody': '密钥将从系统钥匙串中删除。',
+  'dev.endpoint': '开发端点 {host}',
+  'dev.endpointHint': '此窗口的请求发往 {host}，而不是阿里云：应用是以 --dev-endpoint 启动的。',
+  'settings.forgetRunas': '同时删除为集群记住的运行用户密码和 VNC 密码',
   'settings.forgetConfirm': '删除密钥',
   'settings.forgetting': '正在删除…',
   'settings.language': '语言',

@@ -11,6 +11,7 @@ import { CopyIcon, SparkleIcon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { useI18n } from '../i18n/i18n';
 import { PasswordChecklist } from './PasswordChecklist';
+import { RememberVncPassword } from './RememberVncPassword';
 
 interface PasswordPanelProps {
   clusterId: string;
@@ -257,6 +258,7 @@ export function PasswordPanel({ clusterId, cluster, prefs, appState }: PasswordP
           confirmMatches={confirmMatches}
           touched={attempted || newPassword.length > 0}
         />
+        <RememberVncPassword />
       </section>
 
       {formProblem && (

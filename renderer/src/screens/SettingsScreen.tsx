@@ -13,6 +13,7 @@ import { Field } from '../components/Field';
 import { useOperation } from '../hooks/use-operation';
 import { systemLocale, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { DetectUrlSetting } from './DetectUrlSetting';
 import { LeavingSafelyLink } from './LeavingSafelyLink';
 import { PolicyBlock } from './PolicyBlock';
 import { SignInScreen } from './SignInScreen';
@@ -35,6 +36,8 @@ export function SettingsScreen(props: SettingsScreenProps) {
   const setPrefs = useOperation('setPreferences');
   const [replacing, setReplacing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Signing out leaves no cluster's root password behind unless the user unticks this.
+  const [removeRunas, setRemoveRunas] = useState(true);
 
   if (replacing) {
     return (
@@ -59,7 +62,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
   };
 
   const onForget = async () => {
-    const result = await signOut.run({});
+    const result = await signOut.run({ removeRunasPasswords: removeRunas });
     if (result?.ok) {
       setConfirming(false);
       onSession(result.value);
@@ -102,7 +105,10 @@ export function SettingsScreen(props: SettingsScreenProps) {
             <button
               type="button"
               className="btn btn-danger-ghost"
-              onClick={() => setConfirming(true)}
+              onClick={() => {
+                setRemoveRunas(true);
+                setConfirming(true);
+              }}
             >
               {t('settings.forget')}
             </button>
@@ -136,6 +142,8 @@ export function SettingsScreen(props: SettingsScreenProps) {
         {setPrefs.error && <ErrorNotice error={setPrefs.error} />}
       </section>
 
+      <DetectUrlSetting />
+
       <PolicyBlock />
 
       <ConfirmDialog
@@ -148,6 +156,15 @@ export function SettingsScreen(props: SettingsScreenProps) {
         onCancel={() => setConfirming(false)}
       >
         <p>{t('settings.forgetBody')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={removeRunas}
+            disabled={signOut.pending}
+            onChange={(e) => setRemoveRunas(e.target.checked)}
+          />
+          <span>{t('settings.forgetRunas')}</span>
+        </label>
         {signOut.error && <ErrorNotice error={signOut.error} />}
       </ConfirmDialog>
     </main>

@@ -1,17 +1,18 @@
-// The VNC service of one cluster: its status, Stop (the primary action) and Start with the
-// CidrIp to open port 12016 to. Busy and VNC states pushed from main (a stop started from the
+// The VNC service of one cluster: its status, Stop (the primary action), Connect (arrive: start if
+// needed and open the viewer) and Start with the CidrIp to open port 12016 to. Busy and VNC states pushed from main (a stop started from the
 // tray) show here as if started here.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppState, ClusterSummary, Preferences } from '../../../preload/shared/contract';
 import { isValidCidrIp } from '../../../preload/shared/validation';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
 import { Spinner } from '../components/Spinner';
 import { StatusBadge } from '../components/StatusBadge';
 import { RefreshIcon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { useRefreshOnReturn } from '../hooks/use-refresh-on-return';
 import { useI18n } from '../i18n/i18n';
+import { AddressField } from './AddressField';
+import { ConnectCard } from './ConnectCard';
 
 interface VncPanelProps {
   clusterId: string;
@@ -187,24 +188,27 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
         {announcement}
       </div>
 
+      <ConnectCard
+        clusterId={clusterId}
+        name={name}
+        cidr={cidr}
+        busy={anyBusy}
+        onConnected={() => {
+          onPrefsChanged();
+          void checkStatus({ clusterId });
+        }}
+      />
+
       <form className="card stack-tight" onSubmit={onStart} noValidate aria-label={t('vnc.start')}>
-        <Field id={cidrFieldId} label={t('vnc.cidr')} hint={t('vnc.cidrHint')} error={cidrError}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input input-mono"
-              value={cidr}
-              inputMode="decimal"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="203.0.113.7"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              onChange={(e) => setCidr(e.target.value)}
-              onBlur={() => cidr && setCidrTouched(true)}
-            />
-          )}
-        </Field>
+        <AddressField
+          id={cidrFieldId}
+          clusterId={clusterId}
+          prefs={prefs}
+          value={cidr}
+          error={cidrError}
+          onChange={setCidr}
+          onBlur={() => cidr && setCidrTouched(true)}
+        />
         <button
           type="submit"
           className="btn btn-secondary btn-block"
