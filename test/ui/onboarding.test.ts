@@ -100,7 +100,9 @@ describe('onboarding', () => {
     await page.getByRole('button', { name: 'Forget key…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Forget the AccessKey?' });
     await dialog
-      .getByRole('checkbox', { name: 'Also remove the run-as and VNC passwords remembered for clusters' })
+      .getByRole('checkbox', {
+        name: 'Also remove the run-as and VNC passwords remembered for clusters',
+      })
       .uncheck();
     await dialog.getByRole('button', { name: 'Forget key' }).click();
     await page.getByRole('heading', { name: 'Connect your Alibaba Cloud account' }).waitFor();
