@@ -1,4 +1,5 @@
-// Exit codes scripts can branch on (a logout hook retries on 1, gives up on 2, asks for login on 3).
+// Exit codes scripts can branch on (a logout hook retries on 1, gives up on 2, asks for login on 3;
+// `status --all --exit-code` says 4 while any VNC is open).
 import type { AppErrorInfo } from '../../preload/shared/contract';
 
 export const ExitCode = {
@@ -9,6 +10,8 @@ export const ExitCode = {
   Usage: 2,
   /** No credentials, credentials E-HPC rejects, or no keychain to keep them in. */
   Credentials: 3,
+  /** `status --all --exit-code`: VNC is running somewhere. */
+  VncOpen: 4,
   /** Ctrl-C (128 + SIGINT), as shells report it. */
   Cancelled: 130,
 } as const;

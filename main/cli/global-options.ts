@@ -53,6 +53,7 @@ Exit codes:
   1    E-HPC or the network failed (retry later; a stop may be pending)
   2    invalid usage or input, or a prompt ended with Ctrl-D: nothing was sent
   3    no AccessKey, E-HPC rejected it, or no keychain: run \`ehpc-vnc login\`
+  4    status --all --exit-code only: VNC is running on some cluster
   130  cancelled with Ctrl-C`;
 
 export const ENVIRONMENT_HELP = `

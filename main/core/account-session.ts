@@ -7,6 +7,7 @@ import type { AppState, Request, SessionInfo } from '../../preload/shared/contra
 import { appError, AppError } from './app-error';
 import { cacheList } from './cluster-catalog';
 import { EhpcClient } from './ehpc/client';
+import { EcsClient } from './ehpc/ecs-client';
 import type { AccessKey, EhpcClientOptions } from './ehpc/types';
 import type { Settings } from './settings';
 import { maskAccessKeyId, type CredentialVault, type ResolvedAccessKey } from './vault';
@@ -43,6 +44,11 @@ export class AccountSession {
   constructor(private readonly deps: AccountSessionDeps) {
     this.createClient = deps.createClient ?? ((opts) => new EhpcClient(opts));
     if (deps.endpoint) this.override = { endpointOverride: endpointHost(deps.endpoint) };
+  }
+
+  /** The region `--region` narrows this process to, if any. */
+  narrowedRegion(): string | undefined {
+    return this.deps.regionOverride;
   }
 
   regionId(): string {
@@ -115,13 +121,37 @@ export class AccountSession {
     return this.clientFor(resolved.key, regionId);
   }
 
-  private clientFor(credentials: AccessKey, regionId: string): EhpcClient {
-    return this.createClient({
+  /**
+   * A source of E-HPC and ECS clients for any region with one keychain read in all (a batch
+   * across regions, exposure checks): the key is read on the first use and kept for the batch.
+   */
+  batch(): {
+    ehpc(regionId: string): Promise<EhpcClient>;
+    ecs(regionId: string): Promise<EcsClient>;
+  } {
+    let key: Promise<AccessKey> | undefined;
+    const read = () =>
+      (key ??= this.resolve().then((resolved) => {
+        if (!resolved) throw appError('NoCredentials');
+        return resolved.key;
+      }));
+    return {
+      ehpc: async (regionId) => this.clientFor(await read(), regionId),
+      ecs: async (regionId) => new EcsClient(this.optionsFor(await read(), regionId)),
+    };
+  }
+
+  private optionsFor(credentials: AccessKey, regionId: string): EhpcClientOptions {
+    return {
       credentials,
       regionId,
       ...(this.deps.endpoint ? { endpoint: this.deps.endpoint } : {}),
       ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
-    });
+    };
+  }
+
+  private clientFor(credentials: AccessKey, regionId: string): EhpcClient {
+    return this.createClient(this.optionsFor(credentials, regionId));
   }
 
   /** Reads the vault, and remembers what the snapshot may show of the answer. */

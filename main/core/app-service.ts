@@ -6,7 +6,9 @@
 //   cluster-catalog.ts   regions, clusters (cached per region), cluster users
 //   vnc-operations.ts    one cluster's VNC: status, start, stop, password
 //   journalled-stops.ts  stops written down before they are sent; retry, dismiss, interrupted
-//   stop-all.ts          every running cluster of the region, in two waves
+//   exposure.ts          every region in use: VNC open or not, and who can reach it
+//   exposure-stop.ts     a stop closing every CIDR found in the 12016 rules
+//   stop-everywhere.ts   stop-all across regions, journalling what it cannot confirm
 //   automatic-stops.ts   the stops nobody clicks, and their settings
 //   secret-clipboard.ts  copy a secret, clear it later (or at quit)
 //   confirmations.ts     main's own yes before VNC is exposed (a native dialog in the shell)
@@ -22,6 +24,7 @@ import type {
   AutoStopScope,
   ClusterList,
   ClusterUser,
+  ExposureSnapshot,
   ConnectPrefs,
   ConnectResult,
   ConnectTarget,
@@ -46,11 +49,16 @@ import { Connector, type ConnectOptions, type OpenerPort } from './connect';
 import { ConnectTargets } from './connect-target';
 import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
+import { ExposureModel } from './exposure';
+import { ExposureCache } from './exposure-cache';
+import { ExposureStops } from './exposure-stop';
+import { ExposureWatch } from './exposure-watch';
+import { appError } from './app-error';
 import { JournalledStops } from './journalled-stops';
 import { LiveState } from './live-state';
 import { SecretClipboard, type ClipboardPort } from './secret-clipboard';
 import type { Settings } from './settings';
-import { stopAllInRegion, type StopAllDeps } from './stop-all';
+import { stopEverywhere, type StopEverywhereDeps } from './stop-everywhere';
 import { UserPreferences } from './user-preferences';
 import type { CredentialVault } from './vault';
 import { VncOperations } from './vnc-operations';
@@ -92,7 +100,12 @@ export class AppService {
   private readonly vnc: VncOperations;
   private readonly automatic: AutomaticStops;
   private readonly clipboard: SecretClipboard;
-  private readonly stopAllDeps: StopAllDeps;
+  private readonly stopAllDeps: StopEverywhereDeps;
+  private readonly exposure: ExposureModel;
+  private readonly exposureCache: ExposureCache;
+  private readonly exposureStops: ExposureStops;
+  /** Re-checks the exposure at start, on popover, on wake and every N minutes (the shell drives it). */
+  readonly exposureWatch: ExposureWatch;
   private readonly targets: ConnectTargets;
   private readonly connector: Connector;
 
@@ -151,7 +164,41 @@ export class AppService {
       stop: (clusterId) => this.stopVnc({ clusterId }),
     });
     this.clipboard = new SecretClipboard(deps.clipboard);
-    this.stopAllDeps = { settings, session, live, vnc: this.vnc, stops: this.stops };
+    this.exposureCache = ExposureCache.beside(settings.clusterCache.path, deps.onWarning);
+    this.exposure = new ExposureModel({
+      settings,
+      session,
+      vnc: this.vnc,
+      cache: this.exposureCache,
+      onSummary: (summary) => live.setExposure(summary),
+    });
+    const model = this.exposure;
+    this.exposureStops = new ExposureStops({ settings, session, stops: this.stops, model });
+    const exposureStops = this.exposureStops;
+    this.stops.retryStop = async (entry) => {
+      try {
+        return await exposureStops.stop(entry.clusterId, entry.regionId, {
+          ...(entry.cidrIp ? { given: entry.cidrIp } : {}),
+        });
+      } catch (err) {
+        // Nothing at all is known to close: the entry cannot be finished, and says so.
+        if (err instanceof Error && 'variant' in err && err.variant === 'noCidrRemembered') {
+          this.stops.journal.settle(entry.clusterId);
+          throw appError('InvalidInput', {
+            variant: 'noCidrKnown',
+            params: { clusterId: entry.clusterId },
+          });
+        }
+        throw err;
+      }
+    };
+    this.stopAllDeps = { settings, session, live, stops: this.stops, model, exposureStops };
+    this.exposureWatch = new ExposureWatch({
+      check: () => this.getExposure({ refresh: true }),
+      intervalMinutes: () => settings.peek().exposure.watchMinutes,
+      // Signed out (as last learnt), a check could only fail.
+      enabled: () => this.session.summary()?.signedIn !== false,
+    });
     this.targets = new ConnectTargets({ session });
     this.connector = new Connector({
       settings,
@@ -190,12 +237,17 @@ export class AppService {
     return this.session.getSession();
   }
 
-  signIn(req: Request<'signIn'>): Promise<SessionInfo> {
-    return this.session.signIn(req);
+  async signIn(req: Request<'signIn'>): Promise<SessionInfo> {
+    const session = await this.session.signIn(req);
+    // The groups and clusters remembered so far may be another account's.
+    this.exposureCache.clear();
+    return session;
   }
 
-  signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
-    return this.session.signOut(req);
+  async signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
+    const session = await this.session.signOut(req);
+    this.exposureCache.clear();
+    return session;
   }
 
   getPreferences(): Preferences {
@@ -203,7 +255,9 @@ export class AppService {
   }
 
   setPreferences(req: Request<'setPreferences'>): Preferences {
-    return this.preferences.set(req);
+    const preferences = this.preferences.set(req);
+    if (req.exposureWatchMinutes !== undefined) this.exposureWatch.reschedule();
+    return preferences;
   }
 
   selectCluster(req: Request<'selectCluster'>): Preferences {
@@ -224,6 +278,15 @@ export class AppService {
     return this.catalog.listUsers(req);
   }
 
+  /**
+   * Every region in use (or one): VNC open or not and who can reach it. `refresh: false` answers
+   * the last check (persisted), `true` checks now.
+   */
+  getExposure(req: Request<'getExposure'>): Promise<ExposureSnapshot> {
+    if (!req.refresh) return Promise.resolve(this.exposure.cached());
+    return this.work.read(this.exposure.check(req.regionId ? { regionId: req.regionId } : {}));
+  }
+
   async getVncStatus(req: Request<'getVncStatus'>): Promise<VncStatus> {
     return this.vnc.status(req.clusterId);
   }
@@ -234,12 +297,20 @@ export class AppService {
     return this.vnc.start(req);
   }
 
+  /** Closes every CIDR found in the 12016 rules, plus the remembered one and the one given. */
   async stopVnc(req: Request<'stopVnc'>): Promise<ActionResult> {
-    return this.vnc.stop(req.clusterId, req.cidrIp);
+    const regionId = req.regionId ?? this.session.regionId();
+    const stopped = this.exposureStops.stop(req.clusterId, regionId, {
+      ...(req.cidrIp ? { given: req.cidrIp } : {}),
+    });
+    const result = await this.work.change(stopped);
+    this.exposure.noteStopped([req.clusterId]);
+    return result;
   }
 
+  /** Every region in use, whoever opened VNC; journals what it cannot confirm. */
   stopAllVnc(): Promise<StopAllResult> {
-    return this.work.change(stopAllInRegion(this.stopAllDeps));
+    return this.work.change(stopEverywhere(this.stopAllDeps));
   }
 
   setVncPassword(req: Request<'setVncPassword'>): Promise<ActionResult> {

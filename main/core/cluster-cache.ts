@@ -62,6 +62,11 @@ export class ClusterCache {
   }
 
   /** Caches a region's list now; the returned promise resolves once the file has it. */
+  /** The regions a list is cached for. */
+  cachedRegions(): string[] {
+    return Object.keys(this.current());
+  }
+
   set(regionId: string, list: CachedClusterList): Promise<void> {
     const entry: CachedClusterList = {
       fetchedAt: list.fetchedAt,

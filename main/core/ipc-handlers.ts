@@ -39,6 +39,7 @@ function implementations(service: AppService): Implementations {
     startVnc: (req) => service.startVnc(req),
     stopVnc: (req) => service.stopVnc(req),
     stopAllVnc: () => service.stopAllVnc(),
+    getExposure: (req) => service.getExposure(req),
     setVncPassword: (req) => service.setVncPassword(req),
     hasRememberedRunasPassword: (req) => service.hasRememberedRunasPassword(req),
     forgetRunasPassword: (req) => service.forgetRunasPassword(req),

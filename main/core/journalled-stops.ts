@@ -41,6 +41,11 @@ export class JournalledStops {
   /** Callers waiting for a stop, per cluster: asked for and not settled (queued or on the wire). */
   private readonly requests = new Map<string, number>();
   private retrying?: Promise<PendingRetryReport>;
+  /**
+   * How a journalled stop is retried: the exposure-aware stop (every CIDR found in the 12016
+   * rules, plus the entry's), set by the service; else one stop with the entry's CidrIp.
+   */
+  retryStop?: (entry: { clusterId: string; regionId: string; cidrIp?: string }) => Promise<unknown>;
 
   constructor(private readonly deps: JournalledStopsDeps) {
     this.journal = new PendingStopJournal(deps.settings, deps.onWarning);
@@ -115,6 +120,11 @@ export class JournalledStops {
           const stop = toPendingStopInfo(entry, false);
           const cidrIp = entry.cidrIp ?? remembered[entry.clusterId]?.cidrIp;
           try {
+            if (this.retryStop) {
+              await this.retryStop({ ...entry, ...(cidrIp ? { cidrIp } : {}) });
+              report.stopped.push(stop);
+              return;
+            }
             if (!cidrIp) {
               this.journal.settle(entry.clusterId);
               throw appError('InvalidInput', {

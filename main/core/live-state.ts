@@ -2,7 +2,7 @@
 // flight, stops owed, plus what the snapshot borrows from the other units (sign-in, the
 // preferences the tray shows, cluster names). Building a snapshot reads memory only, never the
 // keychain or the network.
-import type { AppState, VncState } from '../../preload/shared/contract';
+import type { AppState, ExposureSummary, VncState } from '../../preload/shared/contract';
 import type { Settings } from './settings';
 import type { SingleFlight } from './single-flight';
 
@@ -23,6 +23,8 @@ export class LiveState {
   readonly settling = new Set<string>();
   private readonly listeners = new Set<(state: AppState) => void>();
   private emitScheduled = false;
+  /** The open VNCs across regions, from the last exposure check (exposure.ts). */
+  private exposure?: ExposureSummary;
 
   constructor(
     private readonly flights: SingleFlight,
@@ -51,6 +53,7 @@ export class LiveState {
       language: current.language,
       recentClusterIds,
       clusterNames: clusterNames([...named]),
+      ...(this.exposure ? { exposure: structuredClone(this.exposure) } : {}),
     };
   }
 
@@ -105,6 +108,11 @@ export class LiveState {
   /** Every cluster whose VNC state this session has learnt. */
   knownVnc(): [string, VncState][] {
     return Object.entries(this.vnc);
+  }
+
+  setExposure(summary: ExposureSummary): void {
+    this.exposure = summary;
+    this.emit();
   }
 
   setVnc(clusterId: string, state: VncState): void {

@@ -113,6 +113,17 @@ export const settingsSchema = z.object({
   pendingStops: z.array(pendingStop).max(100).default([]),
   autoStop: autoStop.default(autoStopDefaults),
   /**
+   * The exposure model's choices: the regions to watch when the user pins them (else those found
+   * in use), and how often the watch re-checks (minutes; 0 = off). Older files have neither: the
+   * defaults are their migration.
+   */
+  exposure: z
+    .object({
+      pinnedRegions: z.array(regionId).max(32).optional(),
+      watchMinutes: z.number().int().min(0).max(1440).default(10),
+    })
+    .default({ watchMinutes: 10 }),
+  /**
    * Per cluster, the CidrIps the user confirmed in main's native dialog (see start-confirmations.ts):
    * those starts are not asked again. Per cluster, because opening one cluster to a network says
    * nothing about another's users. Wide CidrIps are never kept: they are asked every time.
@@ -143,6 +154,7 @@ export type SettingsData = {
   ui: { lastView?: string };
   pendingStops: PendingStop[];
   autoStop: AutoStopSettings;
+  exposure: { pinnedRegions?: string[]; watchMinutes: number };
   confirmedCidrs: Record<string, string[]>;
   connect: ConnectSettings;
 };

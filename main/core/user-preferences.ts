@@ -17,13 +17,28 @@ export class UserPreferences {
       ...(s.selectedClusterId ? { selectedClusterId: s.selectedClusterId } : {}),
       recentClusterIds: [...s.recentClusterIds],
       clusters: structuredClone(s.clusters),
+      ...(s.exposure.pinnedRegions ? { pinnedRegions: [...s.exposure.pinnedRegions] } : {}),
+      exposureWatchMinutes: s.exposure.watchMinutes,
     };
   }
 
   set(req: Request<'setPreferences'>): Preferences {
-    const patch: { language?: Preferences['language']; regionId?: string } = {};
+    const patch: {
+      language?: Preferences['language'];
+      regionId?: string;
+      exposure?: { pinnedRegions?: string[]; watchMinutes: number };
+    } = {};
     if (req.language) patch.language = req.language;
     if (req.regionId) patch.regionId = req.regionId;
+    if (req.pinnedRegions !== undefined || req.exposureWatchMinutes !== undefined) {
+      const { exposure } = this.settings.peek();
+      const pinned = req.pinnedRegions ?? exposure.pinnedRegions;
+      patch.exposure = {
+        watchMinutes: req.exposureWatchMinutes ?? exposure.watchMinutes,
+        // An empty list unpins: the regions found in use are watched again.
+        ...(pinned && pinned.length > 0 ? { pinnedRegions: [...new Set(pinned)] } : {}),
+      };
+    }
     this.settings.update(patch);
     // The tray shows the language; the snapshot's session the region.
     this.onChange();

@@ -228,7 +228,10 @@ async function start(): Promise<void> {
   dialogHost.popover = popover;
 
   const dispatch = async (action: TrayAction): Promise<void> => {
-    if (action.kind === 'open') return popover.show();
+    if (action.kind === 'open') {
+      void service.exposureWatch.popoverOpened();
+      return popover.show();
+    }
     if (action.kind === 'quit') return app.quit();
     if (action.kind === 'retryPending') return retries.retryNow('user');
     await runner.run(action);
@@ -245,7 +248,10 @@ async function start(): Promise<void> {
           isPackaged: app.isPackaged,
         }),
       dispatch: (action) => void dispatch(action),
-      onToggle: (bounds: Rectangle) => popover.toggle(bounds),
+      onToggle: (bounds: Rectangle) => {
+        void service.exposureWatch.popoverOpened();
+        popover.toggle(bounds);
+      },
     },
     models.current(),
     labels(),
@@ -274,13 +280,18 @@ async function start(): Promise<void> {
   autoStop.start();
   // Stops cut off last time (offline, quit, shutdown, a crash) go out again now.
   void retries.retryNow('launch');
+  // Is VNC open anywhere? Checked now, then on popover, wake and every N minutes.
+  void service.exposureWatch.start();
   /** The shutdown stop, when shutdown is what quits the app: the on-quit stop does not repeat it. */
   let shutdownStop: Promise<AutoStopOutcome | null> | undefined;
   wirePowerEvents({
     powerMonitor,
     sessionWindow: popoverWindow,
     autoStop,
-    onWake: () => void retries.retryNow('wake'),
+    onWake: () => {
+      void retries.retryNow('wake');
+      void service.exposureWatch.woke();
+    },
     onSessionEnd: (stop, { quit }) => {
       // Windows' query-session-end may yet be cancelled (another app refuses): no quit, and a
       // later quit still runs its own stop. A shutdown quits now, under the quit's deadline.

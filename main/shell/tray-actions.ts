@@ -51,7 +51,10 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
     switch (action.kind) {
       case 'stop': {
         const name = deps.clusterName(action.clusterId);
-        const result = await deps.table.stopVnc({ clusterId: action.clusterId });
+        const result = await deps.table.stopVnc({
+          clusterId: action.clusterId,
+          ...(action.regionId ? { regionId: action.regionId } : {}),
+        });
         return report(result, () => labels.stopped(name), labels.stopFailed(name));
       }
       case 'connect': {

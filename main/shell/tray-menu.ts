@@ -3,6 +3,13 @@
 // clicks; tests and the e2e hook read the very same items.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppState, Preferences, VncState } from '../../preload/shared/contract';
+import {
+  exposureLabelsFor,
+  exposureLine,
+  exposureMenuItems,
+  trayExposure,
+  type TrayExposure,
+} from './tray-exposure';
 import type { BusyKind, TrayLabels } from './tray-labels';
 
 export interface ClusterRef {
@@ -24,6 +31,8 @@ export interface TrayModel {
   lastActionFailed: boolean;
   /** Stops in the journal, not confirmed yet (VNC may still be open there). */
   pendingStops: number;
+  /** The open VNCs across regions, from the last exposure check (absent before it). */
+  exposure?: TrayExposure;
 }
 
 export interface TrayModelInput {
@@ -52,6 +61,8 @@ export function trayModel(input: TrayModelInput): TrayModel {
     lastActionFailed: input.lastActionFailed ?? false,
     pendingStops: state.pendingStops?.length ?? 0,
   };
+  const exposure = trayExposure(state);
+  if (exposure) model.exposure = exposure;
   if (selectedId) {
     model.selected = ref(selectedId);
     const busy = state.busy[selectedId];
@@ -61,7 +72,7 @@ export function trayModel(input: TrayModelInput): TrayModel {
 }
 
 export type TrayAction =
-  | { kind: 'stop'; clusterId: string }
+  | { kind: 'stop'; clusterId: string; regionId?: string }
   | { kind: 'connect'; clusterId: string }
   | { kind: 'stopAll' }
   | { kind: 'select'; clusterId: string }
@@ -107,6 +118,9 @@ export function buildTrayMenuTemplate(model: TrayModel, labels: TrayLabels): Tra
     { id: TRAY_ITEM.status, label: statusLine(model, labels), enabled: false },
     { type: 'separator' },
   ];
+  // Every open VNC across regions, each with its own stop.
+  const open = exposureMenuItems(model.exposure, exposureLabelsFor(labels.locale), canAct);
+  if (open.length > 0) items.push(...open, { type: 'separator' });
   if (model.pendingStops > 0) {
     // First among the actions: a stop the user asked for has not gone through yet.
     items.push({
@@ -209,9 +223,13 @@ export function trayPresentation(model: TrayModel, labels: TrayLabels): TrayPres
   if (model.busy) iconName = 'working';
   // A pending stop may have left VNC open somewhere: that needs the user's eye as a failure does.
   else if (model.lastActionFailed || model.pendingStops > 0) iconName = 'error';
+  // VNC open anywhere is what the icon must say, whichever cluster is selected.
+  else if (model.signedIn && (model.exposure?.openCount ?? 0) > 0) iconName = 'running';
   else if (!model.selected || !model.signedIn) iconName = 'unknown';
   else iconName = model.vnc;
   const lines = [labels.appName, statusLine(model, labels)];
+  const openLine = exposureLine(model.exposure, exposureLabelsFor(labels.locale));
+  if (openLine) lines.splice(1, 0, openLine);
   if (model.pendingStops > 0) lines.push(labels.pendingCount(model.pendingStops));
   const full = lines.join('\n');
   const tooltip = full.length > TOOLTIP_MAX ? `${full.slice(0, TOOLTIP_MAX - 1)}…` : full;

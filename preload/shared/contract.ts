@@ -79,8 +79,13 @@ const table = {
   ),
   getPreferences: op('The preferences.', empty, shape.preferences),
   setPreferences: op(
-    'Changes the language or the region.',
-    req({ language: shape.language.optional(), regionId: regionId.optional() }),
+    'Changes the language, the region, the pinned regions (`[]` unpins) or the watch interval.',
+    req({
+      language: shape.language.optional(),
+      regionId: regionId.optional(),
+      pinnedRegions: z.array(regionId).max(32).optional(),
+      exposureWatchMinutes: z.number().int().min(0).max(1440).optional(),
+    }),
     shape.preferences,
   ),
   listClusters: op(
@@ -109,14 +114,19 @@ const table = {
     shape.actionResult,
   ),
   stopVnc: op(
-    'Stops VNC (journalled until E-HPC confirms); CidrIp defaults to the remembered one.',
-    req({ clusterId, cidrIp: cidrIp.optional() }),
+    'Stops VNC for every CIDR its 12016 rules let in, plus the remembered and given CidrIp (journalled).',
+    req({ clusterId, cidrIp: cidrIp.optional(), regionId: regionId.optional() }),
     shape.actionResult,
   ),
   stopAllVnc: op(
-    'Stops VNC on every cluster of the region where it runs.',
+    'Stops VNC on every cluster of every region in use where it runs, whoever opened it.',
     empty,
     shape.stopAllResult,
+  ),
+  getExposure: op(
+    'Every region in use: VNC open or not and who can reach it (last check, or a new one with `refresh`).',
+    req({ refresh: z.boolean(), regionId: regionId.optional() }),
+    shape.exposureSnapshot,
   ),
   setVncPassword: op(
     'Sets the VNC password, as the run-as user (typed, or remembered in the keychain).',

@@ -7,6 +7,7 @@ import { CLI_CODES, CLI_WORDINGS } from './error-codes/cli';
 import { CONNECT_CODES } from './error-codes/connect';
 import { EHPC_CODES } from './error-codes/ehpc';
 import { SUPPORT, SUPPORT_ZH, type CodeEntry, type Text } from './error-codes/entry';
+import { EXPOSURE_CODES } from './error-codes/exposure';
 import { GATEWAY_CODES } from './error-codes/gateway';
 import { INPUT_CODES } from './error-codes/input';
 import { NETWORK_CODES } from './error-codes/network';
@@ -35,6 +36,7 @@ export const ERROR_CODES: Readonly<Record<string, CodeEntry>> = withCliWordings(
   ...INPUT_CODES,
   ...APP_CODES,
   ...CLI_CODES,
+  ...EXPOSURE_CODES,
   ...CONNECT_CODES,
 });
 

@@ -77,13 +77,74 @@ export const actionResult = strict({
   clusterId: z.string(),
   requestId: z.string().optional(),
   message: z.string(),
+  /** The CIDRs a stop closed (one StopVisualService each): found in the 12016 rules or remembered. */
+  cidrsClosed: z.array(z.string()).optional(),
+  /** CIDRs whose 12016 rules were still there when the stop re-read the security group. */
+  stillOpen: z.array(z.string()).optional(),
 }).describe('ActionResult');
+
+/** One CIDR allowed to reach VNC (TCP 12016) by the cluster's security group. */
+export const reachCidr = strict({
+  cidr: z.string(),
+  /** This app started VNC with it (it is the remembered CidrIp). */
+  byThisApp: z.boolean(),
+  /** 0.0.0.0/0, ::/0 or an IPv4 prefix shorter than /16. */
+  wide: z.boolean(),
+});
+export type ReachCidr = z.infer<typeof reachCidr>;
+
+/** One cluster's VNC and who can reach it. */
+export const clusterExposure = strict({
+  clusterId: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  /** The cluster's own state (running, creating, ...), lower case: never VNC's. */
+  clusterStatus: z.string(),
+  vnc: vncState,
+  /** Null when the security group could not be read (see `reachUnknown`). */
+  reachableFrom: z.array(reachCidr).nullable(),
+  /** Some CIDR that can reach VNC is wide. */
+  wide: z.boolean(),
+  /** Why `reachableFrom` is null: the code, and the RAM action to add when RAM denied it. */
+  reachUnknown: strict({ code: z.string(), ramAction: z.string().optional() }).optional(),
+  checkedAt: z.string(),
+});
+export type ClusterExposure = z.infer<typeof clusterExposure>;
+
+export const exposureSnapshot = strict({
+  /** The regions in use (pinned, or those where ListClusters found clusters). */
+  regions: z.array(z.string()),
+  clusters: z.array(clusterExposure),
+  /** ISO time of the check; absent when nothing was ever checked. */
+  checkedAt: z.string().optional(),
+  /** True when this is the persisted last check, not a new one. */
+  fromCache: z.boolean(),
+  /** Regions whose clusters could not be listed (the snapshot holds their cached clusters). */
+  failedRegions: z.array(strict({ regionId: z.string(), error: appErrorInfo })),
+}).describe('ExposureSnapshot');
+export type ExposureSnapshot = z.infer<typeof exposureSnapshot>;
+
+/** What the tray shows: the open VNCs across regions. */
+export const exposureSummary = strict({
+  openCount: z.number(),
+  regionsCount: z.number(),
+  open: z.array(
+    strict({ clusterId: z.string(), name: z.string(), regionId: z.string(), wide: z.boolean() }),
+  ),
+});
+export type ExposureSummary = z.infer<typeof exposureSummary>;
 export type ActionResult = z.infer<typeof actionResult>;
 
 export const stopAllResult = strict({
   stopped: z.array(z.string()),
   alreadyStopped: z.array(z.string()),
   failed: z.array(strict({ clusterId: z.string(), error: appErrorInfo })),
+  /** How many regions the stop-all covered (absent: the one region of an older answer). */
+  regions: z.number().optional(),
+  /** Clusters it could not confirm and recorded as pending stops (journalled). */
+  recordedPending: z.array(z.string()).optional(),
+  /** Clusters whose 12016 rules were still there after the stop, with those CIDRs. */
+  stillOpen: z.array(strict({ clusterId: z.string(), cidrs: z.array(z.string()) })).optional(),
 }).describe('StopAllResult');
 export type StopAllResult = z.infer<typeof stopAllResult>;
 
@@ -121,6 +182,10 @@ export const preferences = strict({
     z.string(),
     strict({ cidrIp: z.string().optional(), runasUser: z.string().optional() }),
   ),
+  /** Regions the exposure model watches when pinned (else the regions found in use). */
+  pinnedRegions: z.array(z.string()).optional(),
+  /** How often the exposure watch re-checks, in minutes; 0 = off. */
+  exposureWatchMinutes: z.number().optional(),
 }).describe('Preferences');
 export type Preferences = z.infer<typeof preferences>;
 
@@ -139,6 +204,8 @@ export const appState = strict({
   recentClusterIds: z.array(z.string()).optional(),
   /** Names of the selected and recent clusters, as far as the cached list knows them. */
   clusterNames: z.record(z.string(), z.string()).optional(),
+  /** The open VNCs of the last exposure check, across regions (absent before the first). */
+  exposure: exposureSummary.optional(),
 }).describe('AppState');
 export type AppState = z.infer<typeof appState>;
 

@@ -37,6 +37,8 @@ export const RAM_POLICY = JSON.stringify(
           'ehpc:StartVisualService',
           'ehpc:StopVisualService',
           'ehpc:ModifyVisualServicePasswd',
+          'ehpc:DescribeCluster',
+          'ecs:DescribeSecurityGroupAttribute',
           // Connect: the login node's address (read only).
           'ehpc:ListNodes',
         ],

@@ -184,7 +184,7 @@ describe('EhpcClient against the emulator', () => {
       expect(emu.cluster(id)?.vnc).toBe('stopped');
       const stop = emu.requests.filter((r) => r.action === 'StopVisualService').at(-1);
       expect(stop?.method).toBe('POST');
-      expect(stop?.query).toEqual({});
+      expect(stop?.query).toEqual({ RegionId: 'cn-hangzhou' });
       expect(stop?.form).toEqual({ ClusterId: id, CidrIp: '198.51.100.0/24', Port: '12016' });
     });
 
@@ -200,7 +200,8 @@ describe('EhpcClient against the emulator', () => {
       expect(emu.cluster(id)?.vncPassword).toBe('Fresh-Pass.77');
       const sent = emu.requests.filter((r) => r.action === 'ModifyVisualServicePasswd').at(-1);
       expect(sent?.method).toBe('POST');
-      expect(sent?.url).toBe('/');
+      // Only RegionId in the URL: the passwords travel in the body.
+      expect(sent?.url).toBe('/?RegionId=cn-hangzhou');
       expect(sent?.form).toMatchObject({
         RunasUser: 'root',
         RunasUserPassword: RUNAS_PASSWORD,

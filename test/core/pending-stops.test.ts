@@ -223,9 +223,14 @@ describe('pending stops against the emulator', () => {
     await fx.service.getVncStatus({ clusterId: id(1) }); // running, CidrIp remembered
     await fx.service.getVncStatus({ clusterId: id(2) }); // stopped: nothing owed
     fx.emulator.inject({ action: 'ListClusters', fault: { kind: 'reset' } });
-    const error = failure(await fx.handlers.stopAllVnc({}));
-    expect(error).toMatchObject({ code: 'Network.Reset', pendingStop: true });
-    // id(5) was not asked about before, but its status went out with the refresh: running.
+    const result = await fx.service.stopAllVnc();
+    // It says what it recorded; each recorded cluster is a failure kept as a pending stop.
+    expect(result.recordedPending).toEqual([id(1), id(5)]);
+    expect(result.failed.map((f) => f.error)).toMatchObject([
+      { code: 'Network.Reset', pendingStop: true },
+      { code: 'Network.Reset', pendingStop: true },
+    ]);
+    // id(5) was not asked about before, but the cached list has it running: asked, running.
     expect(fx.settings.pendingStops().map((p) => p.clusterId)).toEqual([id(1), id(5)]);
   });
 

@@ -77,6 +77,7 @@ describe('Settings defaults and round trip', () => {
         idleMinutes: 0,
         launchAtLogin: false,
       },
+      exposure: { watchMinutes: 10 },
       confirmedCidrs: {},
       connect: { detectUrl: '', rememberVncPassword: false },
     } satisfies SettingsData);

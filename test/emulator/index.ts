@@ -2,10 +2,13 @@
 // See README.md beside this file for the seeded data and the behaviours it emulates.
 export { startEmulator, EMULATOR_KEY, API_VERSION } from './server';
 export { gate } from './faults';
+export { ECS_API_VERSION } from './ecs-operations';
+export { vncRule } from './state';
 export {
   DEFAULT_USERS,
   REGIONS,
   clusterIdFor,
+  elsewhereClusters,
   generatedClusters,
   sampleClusters,
 } from './seed-data';
@@ -17,6 +20,7 @@ export type {
   EmulatorClusterState,
   EmulatorNode,
   EmulatorOptions,
+  EmulatorRule,
   EmulatorUser,
   Fault,
   FaultRule,

@@ -3,7 +3,9 @@
 import { ApiError, incorrectCredential, invalidParams } from './errors';
 import {
   cidrIp,
+  existingCluster,
   pageOf,
+  regionOf,
   pageParams,
   required,
   runningCluster,
@@ -12,7 +14,7 @@ import {
 } from './params';
 import { vncPasswordProblem } from './password-policy';
 import { REGIONS } from './seed-data';
-import type { ClusterStore } from './state';
+import { vncRule, type ClusterStore } from './state';
 import type { EmulatorClusterState } from './types';
 
 export interface OperationContext {
@@ -39,7 +41,7 @@ const listRegions: Operation = () => ({ Regions: { RegionInfo: REGIONS.map((r) =
 
 const listClusters: Operation = (params, { store }) => {
   const page = pageParams(params);
-  const all = store.view();
+  const all = store.view(regionOf(params));
   return {
     PageNumber: page.pageNumber,
     PageSize: page.pageSize,
@@ -123,7 +125,9 @@ const startVisualService: Operation = (params, { store, now }) => {
   const cidr = cidrIp(params);
   vncPort(params);
   const since = cluster.vnc === 'running' ? cluster.vncSince : now().toISOString();
-  store.update(cluster.id, { vnc: 'running', cidrIp: cidr, vncSince: since });
+  const has = cluster.rules.some((r) => r.PortRange === '12016/12016' && r.SourceCidrIp === cidr);
+  const rules = has ? cluster.rules : [...cluster.rules, vncRule(cidr)];
+  store.update(cluster.id, { vnc: 'running', cidrIp: cidr, vncSince: since, rules });
   return message(cluster, 'Service started.');
 };
 
@@ -131,8 +135,27 @@ const stopVisualService: Operation = (params, { store }) => {
   const cluster = runningCluster(store, params);
   const cidr = cidrIp(params);
   vncPort(params);
-  store.update(cluster.id, { vnc: 'stopped', stopCidrIp: cidr });
+  // The service stops and the rule for this CidrIp goes; rules for other CIDRs stay.
+  const rules = cluster.rules.filter(
+    (r) => !(r.PortRange === '12016/12016' && r.SourceCidrIp === cidr),
+  );
+  store.update(cluster.id, { vnc: 'stopped', stopCidrIp: cidr, rules });
   return message(cluster, 'Service stopped');
+};
+
+const describeCluster: Operation = (params, { store }) => {
+  const c = existingCluster(store, params);
+  return {
+    ClusterInfo: {
+      Id: c.id,
+      Name: c.name,
+      Status: c.status,
+      RegionId: c.regionId,
+      ZoneId: c.zoneId,
+      VpcId: `vpc-${c.id.replace(/^ehpc-/, '')}`,
+      SecurityGroupId: c.securityGroupId,
+    },
+  };
 };
 
 const modifyVisualServicePasswd: Operation = (params, { store }) => {
@@ -158,6 +181,7 @@ const OPERATIONS: Record<string, Operation> = {
   StartVisualService: startVisualService,
   StopVisualService: stopVisualService,
   ModifyVisualServicePasswd: modifyVisualServicePasswd,
+  DescribeCluster: describeCluster,
 };
 
 export function runOperation(action: string, params: BusinessParams, ctx: OperationContext): Body {

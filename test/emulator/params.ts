@@ -67,10 +67,20 @@ export function cidrIp(params: BusinessParams): string {
   return v;
 }
 
+/** The region a request is for: its `RegionId`, else the emulator's default region. */
+export const regionOf = (params: BusinessParams): string | undefined =>
+  params['RegionId'] || undefined;
+
+/** The named cluster, which must exist in the request's region. */
+export function existingCluster(store: ClusterStore, params: BusinessParams): EmulatorClusterState {
+  const cluster = store.get(required(params, 'ClusterId'), regionOf(params));
+  if (!cluster) throw clusterNotFound();
+  return cluster;
+}
+
 /** The named cluster, which must exist in this region and be running (in any letter case). */
 export function runningCluster(store: ClusterStore, params: BusinessParams): EmulatorClusterState {
-  const cluster = store.get(required(params, 'ClusterId'));
-  if (!cluster) throw clusterNotFound();
+  const cluster = existingCluster(store, params);
   if (cluster.status.toLowerCase() !== 'running') throw invalidClusterStatus();
   return cluster;
 }

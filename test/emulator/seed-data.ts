@@ -88,3 +88,95 @@ export function generatedClusters(n: number, regionId: string): SeedCluster[] {
   }
   return out;
 }
+
+/** A rule that lets VNC in from `cidr`, as StartVisualService (or the console) leaves it. */
+const vncIngress = (cidr: string, IpProtocol = 'TCP', PortRange = '12016/12016') => ({
+  IpProtocol,
+  PortRange,
+  SourceCidrIp: cidr,
+  Policy: 'Accept',
+  Direction: 'ingress',
+  Priority: '1',
+});
+
+const SSH = vncIngress('0.0.0.0/0', 'TCP', '22/22');
+
+/**
+ * VNC opened elsewhere (the console, another machine), in two regions: CIDRs this app never saw.
+ * cn-hangzhou: 000001 open to 0.0.0.0/0; 000002 open with two rules; 000003 stopped with no
+ * rule; 000004 open to 100.64.0.0/10 (wide: shorter than /16). cn-shanghai: 000001 open to
+ * one /24; 000002 stopped; 000003 creating (not asked). Plus rules that do not count: a Drop,
+ * an egress rule, a UDP rule and SSH.
+ */
+export function elsewhereClusters(): SeedCluster[] {
+  const hz = (n: number) => clusterIdFor('cn-hangzhou', n);
+  const sh = (n: number) => clusterIdFor('cn-shanghai', n);
+  return [
+    {
+      id: hz(1),
+      name: 'cfd-open-world',
+      status: 'running',
+      vnc: 'running',
+      regionId: 'cn-hangzhou',
+      rules: [SSH, vncIngress('0.0.0.0/0')],
+    },
+    {
+      id: hz(2),
+      name: 'render-two-rules',
+      status: 'Running',
+      vnc: 'running',
+      regionId: 'cn-hangzhou',
+      rules: [
+        SSH,
+        vncIngress('203.0.113.7'),
+        vncIngress('198.51.100.0/24'),
+        { ...vncIngress('192.0.2.0/24'), Policy: 'Drop' },
+      ],
+    },
+    {
+      id: hz(3),
+      name: 'genomics-closed',
+      status: 'running',
+      vnc: 'stopped',
+      regionId: 'cn-hangzhou',
+      rules: [SSH],
+    },
+    {
+      id: hz(4),
+      name: 'md-carrier-nat',
+      status: 'running',
+      vnc: 'running',
+      regionId: 'cn-hangzhou',
+      rules: [
+        SSH,
+        vncIngress('100.64.0.0/10'),
+        { ...vncIngress('10.0.0.0/8', 'UDP') },
+        { ...vncIngress('10.1.0.0/16'), Direction: 'egress' },
+      ],
+    },
+    {
+      id: sh(1),
+      name: 'weather-sh',
+      status: 'running',
+      vnc: 'running',
+      regionId: 'cn-shanghai',
+      rules: [SSH, vncIngress('198.51.100.0/24')],
+    },
+    {
+      id: sh(2),
+      name: 'ml-sh-idle',
+      status: 'running',
+      vnc: 'stopped',
+      regionId: 'cn-shanghai',
+      rules: [SSH],
+    },
+    {
+      id: sh(3),
+      name: 'new-sh',
+      status: 'creating',
+      vnc: 'stopped',
+      regionId: 'cn-shanghai',
+      rules: [SSH],
+    },
+  ];
+}

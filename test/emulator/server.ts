@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, errorBody, newRequestId } from './errors';
 import { FaultQueue } from './faults';
+import { ECS_API_VERSION, runEcsOperation } from './ecs-operations';
 import { describeCall, readBody, type IncomingCall } from './incoming';
 import { runOperation } from './operations';
 import { generatedClusters, sampleClusters } from './seed-data';
@@ -202,11 +203,15 @@ class EmulatorServer {
       if (call.action === '') {
         return new ApiError(400, 'MissingParameter', 'The input parameter Action is not supplied.');
       }
+      // One port, two products: ECS's version picks ECS, as its own endpoint would.
+      if (call.version === ECS_API_VERSION) {
+        return runEcsOperation(call.action, call.params, this.store);
+      }
       if (call.version !== API_VERSION) {
         return new ApiError(
           400,
           'InvalidVersion',
-          `Specified parameter Version is not valid; E-HPC serves ${API_VERSION}.`,
+          `Specified parameter Version is not valid; E-HPC serves ${API_VERSION}, ECS ${ECS_API_VERSION}.`,
         );
       }
       return runOperation(call.action, call.params, { store: this.store, now: () => new Date() });
@@ -294,6 +299,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     inject: (rule) => emu.faults.inject(rule),
     clearFaults: () => emu.faults.clear(),
     cluster: (id) => store.peek(id),
+    clusters: () => store.all(),
     setCluster: (id, patch) => store.update(id, patch),
     addCluster: (seed) => store.add(seed),
     removeCluster: (id) => store.remove(id),

@@ -1,7 +1,29 @@
 // The emulator's memory: clusters by ID, filled from seeds, mutated by the VNC operations and by
 // tests through setCluster. Callers get copies so that a test cannot change state by accident.
 import { DEFAULT_USERS } from './seed-data';
-import type { EmulatorClusterState, EmulatorNode, SeedCluster } from './types';
+import type { EmulatorClusterState, EmulatorNode, EmulatorRule, SeedCluster } from './types';
+
+/** The rule StartVisualService leaves in the cluster's security group for its CidrIp. */
+export function vncRule(cidr: string): EmulatorRule {
+  return {
+    IpProtocol: 'TCP',
+    PortRange: '12016/12016',
+    SourceCidrIp: cidr,
+    Policy: 'Accept',
+    Direction: 'ingress',
+    Priority: '1',
+  };
+}
+
+/** Every group also has the SSH rule E-HPC creates, which has nothing to do with VNC. */
+const SSH_RULE: EmulatorRule = {
+  IpProtocol: 'TCP',
+  PortRange: '22/22',
+  SourceCidrIp: '0.0.0.0/0',
+  Policy: 'Accept',
+  Direction: 'ingress',
+  Priority: '1',
+};
 
 /** A fixed instant so that seeded timestamps are deterministic. */
 const SEED_TIME = '2024-03-04T02:21:33Z';
@@ -43,8 +65,10 @@ export function clusterFromSeed(seed: SeedCluster, regionId: string): EmulatorCl
     vncSince: SEED_TIME,
     legacyMessageShape: false,
     listsRoot: false,
+    securityGroupId: `sg-${seed.id.replace(/^ehpc-/, '')}`,
     loginNodes: defaultLoginNodes(seed.id),
     ...seed,
+    rules: seed.rules ?? [SSH_RULE],
     users,
   };
 }
@@ -69,10 +93,18 @@ export class ClusterStore {
     this.clusters.delete(id);
   }
 
-  /** A cluster this endpoint serves: one in another region is as good as absent. */
-  get(id: string): EmulatorClusterState | undefined {
+  /** A cluster of the region asked about: one in another region is as good as absent. */
+  get(id: string, regionId = this.regionId): EmulatorClusterState | undefined {
     const c = this.clusters.get(id);
-    return c && c.regionId === this.regionId ? copy(c) : undefined;
+    return c && c.regionId === regionId ? copy(c) : undefined;
+  }
+
+  /** The cluster whose security group this is, in the region asked about. */
+  bySecurityGroup(sgId: string, regionId: string): EmulatorClusterState | undefined {
+    for (const c of this.clusters.values()) {
+      if (c.securityGroupId === sgId && c.regionId === regionId) return copy(c);
+    }
+    return undefined;
   }
 
   /** Any cluster, whatever its region (for tests). */
@@ -87,16 +119,21 @@ export class ClusterStore {
     this.clusters.set(id, { ...c, ...structuredClone(patch), id });
   }
 
-  /** This region's clusters in insertion order. */
-  list(): EmulatorClusterState[] {
-    return [...this.clusters.values()].filter((c) => c.regionId === this.regionId).map(copy);
+  /** A region's clusters (the default region's by default) in insertion order. */
+  list(regionId = this.regionId): EmulatorClusterState[] {
+    return [...this.clusters.values()].filter((c) => c.regionId === regionId).map(copy);
+  }
+
+  /** Every cluster of every region (for tests). */
+  all(): EmulatorClusterState[] {
+    return [...this.clusters.values()].map(copy);
   }
 
   /**
    * The region's clusters without copying them, for ListClusters: deep-copying a thousand
    * clusters per page made the emulator, not the client, the bottleneck of a listing wave.
    */
-  view(): readonly Readonly<EmulatorClusterState>[] {
-    return [...this.clusters.values()].filter((c) => c.regionId === this.regionId);
+  view(regionId = this.regionId): readonly Readonly<EmulatorClusterState>[] {
+    return [...this.clusters.values()].filter((c) => c.regionId === regionId);
   }
 }

@@ -64,6 +64,25 @@ export interface EmulatorClusterState {
   listsRoot: boolean;
   /** What ListNodes answers for Role=Login; empty for a cluster without a login node. */
   loginNodes: EmulatorNode[];
+  /** The cluster's security group (DescribeCluster's `ClusterInfo.SecurityGroupId`). */
+  securityGroupId: string;
+  /**
+   * The group's rules (ECS DescribeSecurityGroupAttribute). StartVisualService adds a TCP 12016
+   * ingress rule for its CidrIp, StopVisualService removes it. Seeds may list rules nobody made
+   * through this app (VNC started from the console).
+   */
+  rules: EmulatorRule[];
+}
+
+/** One rule of a security group, as ECS 2014-05-26 names its fields. */
+export interface EmulatorRule {
+  IpProtocol: string;
+  PortRange: string;
+  SourceCidrIp?: string;
+  Ipv6SourceCidrIp?: string;
+  Policy: string;
+  Direction: string;
+  Priority?: string;
 }
 
 export type SeedUser = Omit<EmulatorUser, 'addTime'> & { addTime?: string };
@@ -74,7 +93,10 @@ export type SeedCluster = Pick<EmulatorClusterState, 'id' | 'name' | 'status'> &
   };
 
 export interface EmulatorOptions {
-  /** The region this endpoint serves. Default 'cn-hangzhou'. */
+  /**
+   * The region a request without `RegionId` is for. Default 'cn-hangzhou'. Every region is served
+   * on the one port: a request's `RegionId` picks its region, and a seed's `regionId` its home.
+   */
   regionId?: string;
   /** Default [EMULATOR_KEY]. */
   accessKeys?: EmulatorAccessKey[];
@@ -143,6 +165,8 @@ export interface Emulator {
   clearFaults(): void;
   /** A snapshot of the cluster's live state. */
   cluster(id: string): EmulatorClusterState | undefined;
+  /** Every cluster of every region. */
+  clusters(): EmulatorClusterState[];
   setCluster(id: string, patch: Partial<EmulatorClusterState>): void;
   addCluster(seed: SeedCluster): void;
   removeCluster(id: string): void;

@@ -35,6 +35,7 @@ const VALID: { [K in Operation]: Request<K> } = {
   startVnc: { clusterId: 'ehpc-hz-000001', cidrIp: '203.0.113.0/24' },
   stopVnc: { clusterId: 'ehpc-hz-000001', cidrIp: '203.0.113.0/24' },
   stopAllVnc: {},
+  getExposure: { refresh: true },
   setVncPassword: {
     clusterId: 'ehpc-hz-000001',
     runasUser: 'root',

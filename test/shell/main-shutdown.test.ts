@@ -76,7 +76,10 @@ describe('the end of a session', () => {
     expect(shell.emulator.count('StopVisualService')).toBe(1);
     expect(fake.notifications).toContainEqual({
       title: 'VNC stopped automatically',
-      body: `Shutting down: VNC on ${cfd} is stopped.`,
+      // By name once the launch's exposure check has listed the clusters, else by ID.
+      body: expect.stringMatching(
+        new RegExp(`^Shutting down: VNC on (${cfd}|cfd-prod-001) is stopped\\.$`),
+      ),
     });
     expect((await shell.settingsFile()).pendingStops).toEqual([]);
   });

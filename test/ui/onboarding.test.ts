@@ -52,6 +52,8 @@ describe('onboarding', () => {
       'ehpc:StopVisualService',
       'ehpc:ModifyVisualServicePasswd',
       'ehpc:ListClusters',
+      'ehpc:DescribeCluster',
+      'ecs:DescribeSecurityGroupAttribute',
     ]) {
       expect(text).toContain(action);
     }

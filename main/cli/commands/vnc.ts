@@ -1,9 +1,11 @@
-// VNC on one cluster: its status, start (a wide CIDR needs --yes), stop (or --all), and passwd.
+// VNC on one cluster: its status (or --all), start (a wide CIDR needs --yes), stop (or --all), and
+// passwd.
 import type { CommandSpec, Context } from '../command-spec';
 import { usageError } from '../cli-error';
 import { ExitCode } from '../exit-codes';
 import { escapeControl, printJson } from '../output';
 import { askSecret } from '../prompts';
+import { statusAll, stillOpenLine } from './status-all';
 import { printStopAll } from './stop-all-output';
 
 function printAction(
@@ -24,10 +26,23 @@ function printAction(
 }
 
 export const status: CommandSpec = {
-  usage: 'status <clusterId>',
-  summary: 'show whether VNC runs on a cluster',
-  examples: ['ehpc-vnc status ehpc-hz-FYUr32****', 'ehpc-vnc status ehpc-hz-FYUr32**** --json'],
-  async run(ctx, [clusterId]) {
+  usage: 'status [clusterId]',
+  summary: 'show whether VNC runs on a cluster (or --all: every cluster of every region in use)',
+  examples: [
+    'ehpc-vnc status ehpc-hz-FYUr32****',
+    'ehpc-vnc status --all --json',
+    'ehpc-vnc status --all --exit-code || ehpc-vnc stop --all',
+  ],
+  options: (c) =>
+    c
+      .option('--all', 'every cluster of every region in use: VNC and who can reach it')
+      .option('--exit-code', 'with --all: exit 4 when any VNC is running'),
+  async run(ctx, [clusterId], opts) {
+    if (opts.all) {
+      if (clusterId) throw usageError('statusBoth');
+      return statusAll(ctx, opts.exitCode === true);
+    }
+    if (!clusterId) throw usageError('statusTarget');
     const { validated } = await ctx.runtime();
     const req = validated('getVncStatus', { clusterId });
     const result = await (await ctx.service()).getVncStatus(req);
@@ -77,8 +92,11 @@ export const stop: CommandSpec = {
   ],
   options: (c) =>
     c
-      .option('--cidr <ip|cidr>', 'the CIDR VNC was started with (default: the remembered one)')
-      .option('--all', 'every cluster of the region whose VNC runs'),
+      .option(
+        '--cidr <ip|cidr>',
+        'a CIDR to close besides those found in the 12016 rules and the remembered one',
+      )
+      .option('--all', 'every cluster of every region in use whose VNC runs, whoever opened it'),
   async run(ctx, [clusterId], opts) {
     if (opts.all) {
       if (clusterId) throw usageError('stopBoth');
@@ -90,7 +108,10 @@ export const stop: CommandSpec = {
     const req = validated('stopVnc', { clusterId, ...(opts.cidr ? { cidrIp: opts.cidr } : {}) });
     const result = await (await ctx.service()).stopVnc(req);
     printAction(ctx, result, `VNC stopped on ${req.clusterId}.`);
-    return ExitCode.Ok;
+    const stillOpen = result.stillOpen ?? [];
+    if (stillOpen.length === 0) return ExitCode.Ok;
+    if (!ctx.json) ctx.io.stderr.write(stillOpenLine(req.clusterId, stillOpen));
+    return ExitCode.Failure;
   },
 };
 

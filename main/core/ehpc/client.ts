@@ -41,6 +41,7 @@ export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_CONCURRENCY = 20;
 
 const READ_ONLY_ACTIONS = new Set([
+  'DescribeCluster',
   'ListRegions',
   'ListClusters',
   'ListUsers',
@@ -83,7 +84,12 @@ export class EhpcClient {
     this.opts = opts;
     this.regionId = opts.regionId;
     this.policy = resolvePolicy(opts.retry);
-    this.transport = createSdkTransport({ credentials: opts.credentials, endpoint, timeoutMs });
+    this.transport = createSdkTransport({
+      credentials: opts.credentials,
+      endpoint,
+      timeoutMs,
+      regionId: opts.regionId,
+    });
   }
 
   /**
@@ -192,6 +198,18 @@ export class EhpcClient {
     const requestId = requestIdOf(body);
     if (requestId) status.requestId = requestId;
     return status;
+  }
+
+  /** The cluster's security group: the one whose 12016 rules say who can reach VNC. */
+  async describeClusterSecurityGroup(clusterId: string): Promise<string | undefined> {
+    checkClusterId(clusterId);
+    const body = await this.call('DescribeCluster', 'GET', { ClusterId: clusterId });
+    const info = body.ClusterInfo;
+    const sg =
+      typeof info === 'object' && info !== null
+        ? (info as Record<string, unknown>).SecurityGroupId
+        : undefined;
+    return typeof sg === 'string' && /^sg-[\w-]{1,80}$/.test(sg) ? sg : undefined;
   }
 
   startVnc(clusterId: string, cidrIp: string): Promise<ActionResult> {

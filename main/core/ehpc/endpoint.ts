@@ -19,14 +19,23 @@ export function isLoopbackHost(hostname: string): boolean {
   return m !== null && m.slice(1).every((octet) => Number(octet) <= 255);
 }
 
-export function resolveEndpoint(regionId: string, override?: string): Endpoint {
+/**
+ * The product's regional host (`ehpc.<region>.aliyuncs.com`, `ecs.<region>.aliyuncs.com`), or the
+ * override, which serves every product and region: one stand-in tells them apart by
+ * `x-acs-version` and `RegionId`.
+ */
+export function resolveEndpoint(
+  regionId: string,
+  override?: string,
+  product: 'ehpc' | 'ecs' = 'ehpc',
+): Endpoint {
   if (override === undefined || override.trim() === '') {
     if (!isValidRegionId(regionId))
       throw appError('InvalidInput', {
         variant: 'regionId',
         params: { region: sanitizeServerText(regionId, 40) },
       });
-    return { protocol: 'https', host: `ehpc.${regionId}.aliyuncs.com` };
+    return { protocol: 'https', host: `${product}.${regionId}.aliyuncs.com` };
   }
   const text = override.trim();
   // A bare host name means HTTPS, as in Alibaba Cloud's own tools.

@@ -75,6 +75,10 @@ export interface TransportOptions {
   credentials: AccessKey;
   endpoint: Endpoint;
   timeoutMs: number;
+  /** Sent as `RegionId` in the query of every call (ehpc-api.md: "RegionId on every call"). */
+  regionId?: string;
+  /** The product's API version: E-HPC's by default, ECS's for the ECS client. */
+  version?: string;
 }
 
 export function createSdkTransport(opts: TransportOptions): RpcTransport {
@@ -100,10 +104,15 @@ export function createSdkTransport(opts: TransportOptions): RpcTransport {
     client ??= getClient();
     // Everything as strings: the V3 canonical query and the form encoder then agree byte for byte.
     const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
-    const request = new OpenApiRequest(method === 'GET' ? { query: values } : { body: values });
+    // RegionId says where the request is meant for, in the query of every call, so that one
+    // loopback stand-in can serve every region (and a POST's secrets stay in its body).
+    const region = opts.regionId ? { RegionId: opts.regionId } : {};
+    const request = new OpenApiRequest(
+      method === 'GET' ? { query: { ...region, ...values } } : { query: region, body: values },
+    );
     const apiParams = new Params({
       action,
-      version: API_VERSION,
+      version: opts.version ?? API_VERSION,
       protocol: opts.endpoint.protocol.toUpperCase(),
       pathname: '/',
       method,

@@ -39,6 +39,14 @@ export const CLI_CODES: Record<string, CodeEntry> = {
         en: ['Give a cluster ID, or --all.', 'For example: `ehpc-vnc stop ehpc-hz-FYUr32****`.'],
         zh: ['请提供集群 ID 或 --all。', '例如：`ehpc-vnc stop ehpc-hz-FYUr32****`。'],
       },
+      statusTarget: {
+        en: ['Give a cluster ID, or --all.', 'For example: `ehpc-vnc status --all`.'],
+        zh: ['请提供集群 ID 或 --all。', '例如：`ehpc-vnc status --all`。'],
+      },
+      statusBoth: {
+        en: ['Give a cluster ID or --all, not both.', HELP],
+        zh: ['请只提供集群 ID 或 --all 其中之一。', HELP_ZH],
+      },
       stopBoth: {
         en: ['Give a cluster ID or --all, not both.', HELP],
         zh: ['请只提供集群 ID 或 --all 其中之一。', HELP_ZH],

@@ -45,6 +45,10 @@ export const en = {
     'The key is checked with one read-only call, then stored in your system keychain. It is never written to a file.',
   'signin.keychainUnavailable':
     'No system keychain is available, so the key cannot be saved. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET instead.',
+  'signin.policyWhyDescribeCluster':
+    'ehpc:DescribeCluster names the cluster’s security group, whose port 12016 rules say who can reach VNC (read only).',
+  'signin.policyWhySecurityGroup':
+    'ecs:DescribeSecurityGroupAttribute reads those rules, so a stop also closes VNC opened from the console or another machine (read only).',
   'signin.policyTitle': 'Least-privilege RAM policy',
   'signin.copyPolicy': 'Copy policy',
   'signin.policyCopied': 'Policy copied to the clipboard.',

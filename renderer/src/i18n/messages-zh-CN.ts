@@ -42,6 +42,10 @@ export const zhCN: Messages = {
   'signin.keychainNote': '密钥先通过一次只读调用验证，然后保存在系统钥匙串中，绝不写入文件。',
   'signin.keychainUnavailable':
     '系统钥匙串不可用，无法保存密钥。请改为设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET 环境变量。',
+  'signin.policyWhyDescribeCluster':
+    'ehpc:DescribeCluster 用于查到集群的安全组，其 12016 端口规则说明谁能访问 VNC（只读）。',
+  'signin.policyWhySecurityGroup':
+    'ecs:DescribeSecurityGroupAttribute 用于读取这些规则，使停止操作也能关闭从控制台或其他机器开启的 VNC（只读）。',
   'signin.policyTitle': '最小权限 RAM 策略',
   'signin.copyPolicy': '复制策略',
   'signin.policyCopied': '策略已复制到剪贴板。',

@@ -16,6 +16,10 @@ export function PolicyBlock() {
         <pre className="code-block selectable" tabIndex={0} aria-label={t('signin.policyTitle')}>
           {RAM_POLICY}
         </pre>
+        <ul className="policy-why">
+          <li>{t('signin.policyWhyDescribeCluster')}</li>
+          <li>{t('signin.policyWhySecurityGroup')}</li>
+        </ul>
         <CopyButton text={RAM_POLICY} label={t('signin.copyPolicy')}>
           {t('signin.copyPolicy')}
         </CopyButton>
