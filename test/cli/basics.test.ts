@@ -125,7 +125,11 @@ describe('ehpc-vnc basics', () => {
     expect(usage.stdout).toBe('');
     expect(usage.stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(usage.stderr)).toEqual({
-      error: { code: 'Usage', message: expect.stringMatching(/clusterId/), requestId: null },
+      error: {
+        code: 'Usage',
+        message: expect.stringMatching(/cluster ID, or --all/),
+        requestId: null,
+      },
     });
 
     fx.emulator.inject({
@@ -184,7 +188,7 @@ describe('ehpc-vnc basics', () => {
     expect(r.code).toBe(1);
     // One line, whatever the earlier tests left running.
     expect(r.stdout).toMatch(
-      /^Stopped VNC on \d+ cluster\(s\); \d+ already stopped; 1 failed\.\n$/,
+      /^Stopped VNC on \d+ cluster\(s\) in 1 region\(s\); \d+ already stopped; 0 recorded as pending; 1 failed\.\n$/,
     );
     const table = r.stderr.trim().split('\n');
     expect(table[0]).toMatch(/^CLUSTER\s+ERROR\s+WHAT HAPPENED$/);
