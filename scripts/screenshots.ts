@@ -202,6 +202,7 @@ const stories: Record<string, Story> = {
   exposure: {
     // VNC opened elsewhere in two regions, one of them to 0.0.0.0/0.
     fixture: { clusters: elsewhereClusters() },
+    seed: (f) => f.settings.rememberCluster('ehpc-hz-000002', { cidrIp: '203.0.113.7' }),
     async scene(ctx) {
       const { page, t } = ctx;
       await page.locator('.wide-banner').waitFor();
@@ -213,8 +214,13 @@ const stories: Record<string, Story> = {
       await page.getByRole('button', { name: /^render-two-rules\b/ }).click();
       await page.getByRole('heading', { level: 1, name: 'render-two-rules' }).waitFor();
       await page.locator('.reach-list').getByText('198.51.100.0/24').waitFor();
-      await scrollPanelTo(page, '.reach-list');
+      await scrollPanelTo(page, 'section[aria-labelledby="reach-title"]');
       await ctx.shot('42-who-can-reach');
+      await page.getByRole('button', { name: t('nav.back') }).click();
+      await searchAndOpen(ctx, 'cfd-open-world');
+      await page.locator('.reach-list').getByText(t('reach.wide')).waitFor();
+      await scrollPanelTo(page, 'section[aria-labelledby="reach-title"]');
+      await ctx.shot('43-who-can-reach-wide');
     },
   },
   leaving: {
