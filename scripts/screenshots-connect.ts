@@ -137,6 +137,12 @@ try {
         t: (key, vars) => format(catalogue[key], vars),
         async shot(file) {
           await app.page.evaluate(() => document.fonts.ready.then(() => undefined));
+          // As in screenshots.ts: the developer endpoint's badge is no part of what users see.
+          await app.page
+            .getByTestId('dev-endpoint')
+            .evaluateAll((badges) =>
+              badges.forEach((b) => ((b as HTMLElement).style.display = 'none')),
+            );
           await app.page.screenshot({ path: join(OUT, variant.name, `${file}.png`) });
         },
       };
