@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { en, zhCN, type MessageKey } from '../renderer/src/i18n/messages';
 import { format } from '../renderer/src/i18n/i18n';
-import { EMULATOR_KEY } from '../test/emulator';
+import { elsewhereClusters, EMULATOR_KEY } from '../test/emulator';
 import {
   startAppFixture,
   type AppFixture,
@@ -103,7 +103,7 @@ const stories: Record<string, Story> = {
     async scene(ctx) {
       const { page, t, fixture } = ctx;
       await searchAndOpen(ctx, 'cfd-prod-001');
-      await page.locator('.vnc-state').getByText(t('status.running')).waitFor();
+      await page.locator('.vnc-state').getByText(t('vncBadge.running')).waitFor();
       await ctx.shot('09-vnc-running');
       fixture.emulator.inject({
         action: 'StopVisualService',
@@ -114,7 +114,7 @@ const stories: Record<string, Story> = {
       await page.getByRole('button', { name: t('vnc.stopping') }).waitFor();
       await ctx.shot('10-vnc-stopping');
       await page.locator('.notice-success').waitFor();
-      await page.locator('.vnc-state').getByText(t('status.stopped')).waitFor();
+      await page.locator('.vnc-state').getByText(t('vncBadge.stopped')).waitFor();
       await ctx.shot('11-vnc-stopped');
       fixture.emulator.inject({
         action: 'StartVisualService',
@@ -197,6 +197,30 @@ const stories: Record<string, Story> = {
       await page.getByRole('button', { name: t('settings.replace') }).click();
       await page.getByRole('button', { name: t('signin.submit') }).waitFor();
       await ctx.shot('22-settings-replace-key');
+    },
+  },
+  exposure: {
+    // VNC opened elsewhere in two regions, one of them to 0.0.0.0/0.
+    fixture: { clusters: elsewhereClusters() },
+    seed: (f) => f.settings.rememberCluster('ehpc-hz-000002', { cidrIp: '203.0.113.7' }),
+    async scene(ctx) {
+      const { page, t } = ctx;
+      await page.locator('.wide-banner').waitFor();
+      await page.getByText(t('vncBadge.running')).first().waitFor();
+      await ctx.shot('40-exposure-wide-banner');
+      await page.getByRole('combobox', { name: t('clusters.region') }).selectOption('*');
+      await page.getByText('ehpc-sh-000001 · cn-shanghai').waitFor();
+      await ctx.shot('41-clusters-all-regions');
+      await page.getByRole('button', { name: /^render-two-rules\b/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'render-two-rules' }).waitFor();
+      await page.locator('.reach-list').getByText('198.51.100.0/24').waitFor();
+      await scrollPanelTo(page, 'section[aria-labelledby="reach-title"]');
+      await ctx.shot('42-who-can-reach');
+      await page.getByRole('button', { name: t('nav.back') }).click();
+      await searchAndOpen(ctx, 'cfd-open-world');
+      await page.locator('.reach-list').getByText(t('reach.wide')).waitFor();
+      await scrollPanelTo(page, 'section[aria-labelledby="reach-title"]');
+      await ctx.shot('43-who-can-reach-wide');
     },
   },
   leaving: {

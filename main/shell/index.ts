@@ -4,7 +4,6 @@
 import path from 'node:path';
 import {
   app,
-  clipboard,
   dialog,
   ipcMain,
   net,
@@ -14,27 +13,16 @@ import {
   shell,
   type Rectangle,
 } from 'electron';
-import ElectronStore from 'electron-store';
 import { STATE_CHANNEL } from '../../preload/shared/contract';
-import { AutoStopController, scopeForReason, type AutoStopOutcome } from '../core/auto-stop';
-import { createLoginItem, launchCommand, type LoginItemPort } from '../core/autostart';
-import { endpointHost } from '../core/account-session';
-import { createCore } from '../core/compose';
+import type { AutoStopOutcome } from '../core/auto-stop';
 import { CONFIG_DIR_ENV, configDir } from '../core/config-dir';
 import { QuitCoordinator } from '../core/quit-coordinator';
-import type { AutoStopSettings } from '../core/settings-schema';
+import type { LoginItemPort } from '../core/autostart';
 import { createAppProtocolHandler } from './app-protocol';
 import { readBuildProfile, refuseDebugSwitches } from './debug-switches';
-import { clipboardPort } from './clipboard-port';
-import { dialogConfirmations } from './confirm-dialogs';
-import { DEV_ENDPOINT_SWITCH, ENDPOINT_ENV, windowEndpoint } from './dev-endpoint';
-import { confirmLabelsFor } from './confirm-labels';
-import { vncOpener } from './vnc-opener';
 import { guardWebContents, lockDownSession } from './content-guards';
 import { registerIpcHandlers } from './ipc-registration';
-import { autoStopNotices, pendingRetryNotices } from './leaving-notices';
 import { createNotifier } from './notifier';
-import { PendingRetryLoop } from './pending-retry-loop';
 import { Popover } from './popover-window';
 import { wirePowerEvents } from './power-events';
 import { APP_ORIGIN, APP_SCHEME, PRIVILEGED_SCHEMES } from './security';
@@ -50,7 +38,9 @@ import { TrayController } from './tray-controller';
 import { trayIconPath } from './tray-icons';
 import { trayLabelsFor, type Notice } from './tray-labels';
 import type { TrayAction } from './tray-menu';
+import { buildShellCore } from './shell-core';
 import { createTrayModelSource } from './tray-model-source';
+import { covers, createLeavingSafely } from './leaving-wiring';
 import { startupFailure } from './startup-failure';
 import { installTestHook, testHookEnabled } from './test-hook';
 
@@ -111,59 +101,23 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession, { log });
   if (platform === 'darwin') app.dock?.hide();
 
-  // ---- The core, as the CLI and the tests build it, with Electron's store, clipboard and
-  // login item.
-  const loginItem = createLoginItem({
-    platform,
-    command: launchCommand({
-      execPath: process.execPath,
-      isPackaged: app.isPackaged,
-      appPath,
-      env: process.env,
-    }),
-    env: process.env,
-    setLoginItemSettings: (item) => app.setLoginItemSettings(item),
-  });
-  // Main's own questions before VNC is exposed (core/confirmations.ts), parented to the popover
-  // once it exists (below), in the tray's language.
+  // ---- The core, as the CLI and the tests build it, with Electron's ports (shell-core.ts).
+  // Confirmations are parented to the popover once it exists (below), in the tray's language.
   const dialogHost: { popover?: Popover } = {};
-  // EHPC_VNC_ENDPOINT only with --dev-endpoint, and then with a badge in the window.
-  const endpoint = windowEndpoint(process.argv, process.env);
-  if (endpoint.ignored) log(`${ENDPOINT_ENV} ignored: start with ${DEV_ENDPOINT_SWITCH} to use it`);
-  if (endpoint.endpoint) log(`developer endpoint in use: ${endpointHost(endpoint.endpoint)}`);
-  const secretClipboard = clipboardPort(clipboard, log);
-  const confirm = dialogConfirmations({
-    dialog,
-    withWindow: (ask) =>
-      dialogHost.popover ? dialogHost.popover.whileDialog(ask) : ask(undefined),
-    labels: () => confirmLabelsFor(labels().locale),
-    log,
-  });
   const {
     settings,
     service,
     handlers: table,
-  } = createCore({
-    confirm,
-    settingsDir: configDir(),
-    createStore: (options) => new ElectronStore(options),
-    clipboard: secretClipboard,
-    env: endpoint.env,
-    ...(endpoint.endpoint ? { endpoint: endpoint.endpoint } : {}),
-    opener: vncOpener(
-      {
-        applicationFor: (url) => app.getApplicationNameForProtocol(url),
-        openExternal: (url) => shell.openExternal(url, { activate: true }),
-      },
-      log,
-    ),
-    platform,
     loginItem,
-    onWarning: log,
+    secretClipboard,
+  } = buildShellCore({
+    appPath,
+    platform,
+    locale: () => labels().locale,
+    withWindow: (ask) =>
+      dialogHost.popover ? dialogHost.popover.whileDialog(ask) : ask(undefined),
+    log,
   });
-  // electron-store answers a synchronous IPC message for renderer-side stores; we have none,
-  // and no channel stays open that the sender check below does not cover.
-  ipcMain.removeAllListeners('electron-store-get-data');
 
   // ---- What the tray shows, and the actions it and the switches start.
   // Built below; model changes before that have nothing to show on.
@@ -188,32 +142,14 @@ async function start(): Promise<void> {
   });
 
   // ---- Leaving safely: automatic stops and the pending-stop journal (started further down).
-  const autoStop = new AutoStopController({
-    // Read on every event and tick, so a changed switch applies at once.
-    settings: () => settings.peek().autoStop,
-    stop: (scope) => service.autoStop(scope),
+  const { autoStop, retries } = createLeavingSafely({
+    settings,
+    service,
+    notify,
+    labels,
+    clusterName: (id) => models.clusterName(id),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
-    onOutcome: (outcome) => {
-      log(`automatic stop (${outcome.reason}): ${outcomeSummary(outcome)}`);
-      for (const notice of autoStopNotices(outcome, labels(), models.clusterName)) notify(notice);
-    },
-  });
-  const retries = new PendingRetryLoop({
-    hasPending: () => (service.getState().pendingStops?.length ?? 0) > 0,
     isOnline: () => net.isOnline(),
-    retry: () => service.retryPendingStops(),
-    report: (report, { loud, trigger }) => {
-      const { stopped, dropped, remaining } = report;
-      if (stopped.length + dropped.length + remaining.length > 0) {
-        log(
-          `pending stops (${trigger}): ${stopped.length} stopped, ${dropped.length} dropped, ` +
-            `${remaining.length} remaining`,
-        );
-      }
-      for (const notice of pendingRetryNotices(report, labels(), models.clusterName, { loud })) {
-        notify(notice);
-      }
-    },
     log,
   });
 
@@ -351,20 +287,6 @@ async function start(): Promise<void> {
     dispatch,
     notifications: notices,
   });
-}
-
-/** Whether the shutdown stop just run already stopped what the on-quit stop would. */
-function covers(shutdown: AutoStopOutcome, autoStop: AutoStopSettings): boolean {
-  const onQuit = scopeForReason('quit', autoStop);
-  return onQuit === null || shutdown.scope === 'all' || shutdown.scope === onQuit;
-}
-
-function outcomeSummary(outcome: AutoStopOutcome): string {
-  if (outcome.error) return `failed (${outcome.error.code})`;
-  const r = outcome.result;
-  return r
-    ? `${r.stopped.length} stopped, ${r.alreadyStopped.length} already stopped, ${r.failed.length} failed`
-    : 'nothing to do';
 }
 
 /**

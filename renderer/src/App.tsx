@@ -13,6 +13,7 @@ import { Spinner } from './components/Spinner';
 import { BackIcon, GearIcon } from './components/icons';
 import { useAppState } from './hooks/use-app-state';
 import { useClusters } from './hooks/use-clusters';
+import { exposureOf, useExposure } from './hooks/use-exposure';
 import { useRegions } from './hooks/use-regions';
 import { I18nProvider, resolveLocale, useI18n } from './i18n/i18n';
 import { ClusterPicker } from './screens/ClusterPicker';
@@ -110,6 +111,8 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
   const regionId = prefs.regionId || session.regionId;
   const clusters = useClusters(session.signedIn ? regionId : undefined);
   const regions = useRegions(session.signedIn);
+  const exposure = useExposure(session.signedIn);
+  const [allRegions, setAllRegions] = useState(false);
 
   // Keyboard users land on each screen's natural start (the search field, the cluster's name),
   // never on <body>: the popover opens ready to type.
@@ -140,12 +143,16 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
     );
   }
 
-  const onPick = (c: ClusterSummary) => {
-    go({ name: 'cluster', clusterId: c.id });
-    void call('selectCluster', { clusterId: c.id }).then((r) => r.ok && onPrefs(r.value));
-  };
   const onRegionChange = async (next: string) => {
     const r = await call('setPreferences', { regionId: next });
+    if (r.ok) onPrefs(r.value);
+  };
+  // From "All regions" a cluster may be in another region: its region becomes the current one
+  // first, as every cluster operation acts in the current region.
+  const onPick = async (c: ClusterSummary) => {
+    if (c.regionId && c.regionId !== regionId) await onRegionChange(c.regionId);
+    go({ name: 'cluster', clusterId: c.id });
+    const r = await call('selectCluster', { clusterId: c.id });
     if (r.ok) onPrefs(r.value);
   };
   const clusterOf = (id: string) => clusters.list?.clusters.find((c) => c.id === id);
@@ -176,7 +183,10 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
           onRegionChange={onRegionChange}
           clusters={clusters}
           onRefresh={clusters.refresh}
-          onPick={onPick}
+          exposure={exposure}
+          allRegions={allRegions}
+          onAllRegions={setAllRegions}
+          onPick={(c) => void onPick(c)}
         />
       )}
       {view.name === 'cluster' && (
@@ -186,6 +196,9 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
           prefs={prefs}
           appState={appState}
           onPrefsChanged={reloadPrefs}
+          exposure={exposureOf(exposure.snapshot, view.clusterId)}
+          exposureChecking={exposure.refreshing}
+          onVncChanged={() => void exposure.refresh()}
         />
       )}
       {view.name === 'settings' && (

@@ -62,7 +62,7 @@ describe('accessibility', { timeout: 180_000 }, () => {
 
       await openCluster(page, 'cfd-prod-001');
       await page.getByLabel('Allow connections from (IP or CIDR)').fill('203.0.113.7');
-      await page.locator('.vnc-state').getByText('Running').waitFor();
+      await page.locator('.vnc-state').getByText('VNC open').waitFor();
       expect(await violations(page), 'VNC tab').toEqual([]);
 
       fixture.emulator.inject({

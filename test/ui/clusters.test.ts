@@ -22,12 +22,19 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     await page.getByText('1 of 137 clusters').waitFor();
     const rows = page.getByRole('list', { name: 'Clusters' }).getByRole('listitem');
     expect(await rows.count()).toBe(1);
-    expect(await textOf(rows.first())).toMatch(/weather-prod-099\s+ehpc-hz-000099\s+Running/);
+    // VNC's state is the badge once the exposure check answers; the cluster's is plain text.
+    await rows
+      .first()
+      .getByText(/^VNC (open|closed)$/)
+      .waitFor();
+    expect(await textOf(rows.first())).toMatch(
+      /weather-prod-099\s+ehpc-hz-000099\s+Cluster: running\s+VNC (open|closed)/,
+    );
 
     await search.fill('HZ-000094'); // by ID, case-insensitively; #94 is still being created
     await page.getByText('1 of 137 clusters').waitFor();
     const creating = page.getByRole('list', { name: 'Clusters' }).getByRole('listitem');
-    expect(await textOf(creating)).toContain('Creating');
+    expect(await textOf(creating)).toContain('Cluster: creating');
     expect(await creating.getByRole('button').count()).toBe(0); // only running clusters act
 
     await search.fill('nothing-like-this');
@@ -128,7 +135,7 @@ describe('coming back to the popover', { timeout: 60_000 }, () => {
     const before = Number((await textOf(count)).split(' ')[0]);
     await page.getByRole('button', { name: /^render-farm-01\b/ }).click();
     const status = page.locator('.vnc-state');
-    await status.getByText('Stopped').waitFor();
+    await status.getByText('VNC closed').waitFor();
 
     // Meanwhile, elsewhere: VNC started from the console, and a new cluster.
     fixture.emulator.setCluster(RENDER, { vnc: 'running' });
@@ -146,7 +153,7 @@ describe('coming back to the popover', { timeout: 60_000 }, () => {
     // Reopened after a while: both are fetched again, in the background.
     await page.clock.fastForward(20_000);
     await comeBack(app);
-    await status.getByText('Running').waitFor();
+    await status.getByText('VNC open').waitFor();
     expect(listCalls(app)).toBe(lists + 1);
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByText(`${before + 1} clusters`).waitFor();

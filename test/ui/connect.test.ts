@@ -43,7 +43,7 @@ describe('Connect', { timeout: 60_000 }, () => {
     const app = await ui.open({ use: fixture });
     const { page } = app;
     await openCluster(page, 'render-farm-01');
-    await page.locator('.vnc-state').getByText('Stopped').waitFor();
+    await page.locator('.vnc-state').getByText('VNC closed').waitFor();
     await page.getByText('Login node: 203.0.113.3:12016').waitFor();
 
     const held = gate();
@@ -65,7 +65,7 @@ describe('Connect', { timeout: 60_000 }, () => {
       vnc: 'running',
       cidrIp: '198.51.100.7',
     });
-    await page.locator('.vnc-state').getByText('Running').waitFor();
+    await page.locator('.vnc-state').getByText('VNC open').waitFor();
     expect(app.problems).toEqual([]);
   });
 

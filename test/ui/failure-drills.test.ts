@@ -89,7 +89,7 @@ async function showVnc(app: UiApp, clusterId: string, vnc: 'running' | 'stopped'
   app.fixture.emulator.setCluster(clusterId, { vnc });
   await refreshVnc(app.page).click();
   await vncState(app.page)
-    .getByText(vnc === 'running' ? 'Running' : 'Stopped', { exact: true })
+    .getByText(vnc === 'running' ? 'VNC open' : 'VNC closed', { exact: true })
     .waitFor();
 }
 
@@ -114,7 +114,7 @@ const DRILLS: Drill[] = [
       page.getByRole('region', { name: 'Status' }).getByRole('alert').filter({ hasText: code }),
     async confirm(app) {
       // The repeat is only fresh if it shows what changed on the cluster meanwhile.
-      await vncState(app.page).getByText('Stopped', { exact: true }).waitFor();
+      await vncState(app.page).getByText('VNC closed', { exact: true }).waitFor();
     },
   },
   {
@@ -132,7 +132,7 @@ const DRILLS: Drill[] = [
       page.getByRole('form', { name: 'Start VNC' }).getByRole('alert').filter({ hasText: code }),
     async confirm({ page, fixture }) {
       await success(page, `VNC started on render-farm-01, reachable from ${CIDR}.`).waitFor();
-      await vncState(page).getByText('Running', { exact: true }).waitFor();
+      await vncState(page).getByText('VNC open', { exact: true }).waitFor();
       expect(fixture.emulator.cluster(RENDER)).toMatchObject({ vnc: 'running', cidrIp: CIDR });
     },
   },
@@ -152,7 +152,7 @@ const DRILLS: Drill[] = [
         : page.locator('.primary-action').getByRole('alert').filter({ hasText: code }),
     async confirm({ page, fixture }) {
       await success(page, 'VNC stopped on cfd-prod-001.').waitFor();
-      await vncState(page).getByText('Stopped', { exact: true }).waitFor();
+      await vncState(page).getByText('VNC closed', { exact: true }).waitFor();
       await pendingNote(page).waitFor({ state: 'detached' });
       expect(fixture.emulator.cluster(CFD)).toMatchObject({ vnc: 'stopped', stopCidrIp: CIDR });
       expect(fixture.settings.pendingStops()).toEqual([]);

@@ -26,14 +26,14 @@ describe('VNC service', { timeout: 60_000 }, () => {
     const { page, fixture } = app;
     await openCluster(page, 'cfd-prod-001');
     const status = page.locator('.vnc-state');
-    await status.getByText('Running').waitFor();
+    await status.getByText('VNC open').waitFor();
     expect(await page.getByLabel('Allow connections from (IP or CIDR)').inputValue()).toBe(
       '203.0.113.7',
     );
 
     await page.getByRole('button', { name: 'Stop VNC' }).click();
     await success(page, 'VNC stopped on cfd-prod-001.').waitFor();
-    await status.getByText('Stopped').waitFor();
+    await status.getByText('VNC closed').waitFor();
     expect(fixture.emulator.cluster(CFD)?.vnc).toBe('stopped');
     expect(fixture.emulator.cluster(CFD)?.stopCidrIp).toBe('203.0.113.7');
     expect(app.problems).toEqual([]);
@@ -62,7 +62,7 @@ describe('VNC service', { timeout: 60_000 }, () => {
     app = await ui.open();
     const { page, fixture } = app;
     await openCluster(page, 'render-farm-01');
-    await page.locator('.vnc-state').getByText('Stopped').waitFor();
+    await page.locator('.vnc-state').getByText('VNC closed').waitFor();
     const cidr = page.getByLabel('Allow connections from (IP or CIDR)');
     await cidr.fill('300.1.2.3');
     await page.getByRole('button', { name: 'Start VNC' }).click();
@@ -73,7 +73,7 @@ describe('VNC service', { timeout: 60_000 }, () => {
     await cidr.fill('198.51.100.0/24');
     await page.getByRole('button', { name: 'Start VNC' }).click();
     await success(page, 'VNC started on render-farm-01, reachable from 198.51.100.0/24.').waitFor();
-    await page.locator('.vnc-state').getByText('Running').waitFor();
+    await page.locator('.vnc-state').getByText('VNC open').waitFor();
     expect(fixture.emulator.cluster(RENDER)).toMatchObject({
       vnc: 'running',
       cidrIp: '198.51.100.0/24',
@@ -124,7 +124,7 @@ describe('VNC service', { timeout: 60_000 }, () => {
     app = await openWithRememberedCidr();
     const { page, fixture } = app;
     await openCluster(page, 'cfd-prod-001');
-    await page.locator('.vnc-state').getByText('Running').waitFor();
+    await page.locator('.vnc-state').getByText('VNC open').waitFor();
     // The stop is held at E-HPC until the page has shown it in flight.
     const held = gate();
     fixture.emulator.inject({ action: 'StopVisualService', times: 1, fault: held.fault });
@@ -136,7 +136,7 @@ describe('VNC service', { timeout: 60_000 }, () => {
     held.open();
     await fromTray;
     await page.getByRole('button', { name: 'Stop VNC' }).waitFor();
-    await page.locator('.vnc-state').getByText('Stopped').waitFor();
+    await page.locator('.vnc-state').getByText('VNC closed').waitFor();
   });
 
   it('keeps an unconfirmed stop pending and retries it on demand', async () => {
@@ -165,11 +165,11 @@ describe('VNC service', { timeout: 60_000 }, () => {
     app = await ui.open();
     const { page, fixture } = app;
     await openCluster(page, 'render-farm-01');
-    await page.locator('.vnc-state').getByText('Stopped').waitFor();
+    await page.locator('.vnc-state').getByText('VNC closed').waitFor();
     fixture.emulator.setCluster(RENDER, { vnc: 'running' });
     const before = fixture.emulator.count('GetVisualServiceStatus');
     await page.getByRole('button', { name: 'Refresh VNC status' }).click();
-    await page.locator('.vnc-state').getByText('Running').waitFor();
+    await page.locator('.vnc-state').getByText('VNC open').waitFor();
     expect(fixture.emulator.count('GetVisualServiceStatus')).toBe(before + 1);
   });
 });

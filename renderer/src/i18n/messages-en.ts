@@ -3,9 +3,11 @@
 // with their codes in preload/shared/error-registry.ts.
 
 import { connectEn } from './messages-connect-en';
+import { exposureEn } from './messages-exposure-en';
 
 export const en = {
   ...connectEn,
+  ...exposureEn,
   'app.title': 'E-HPC VNC',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -161,17 +163,6 @@ export const en = {
   'clusters.regionsFallback': 'Region list unavailable; showing the known regions.',
   'clusters.regionsLoading': 'Loading regions…',
   'clusters.recent': 'Recent',
-
-  'status.running': 'Running',
-  'status.stopped': 'Stopped',
-  'status.unknown': 'Unknown',
-  'status.creating': 'Creating',
-  'status.init': 'Initialising',
-  'status.uninit': 'Not initialised',
-  'status.exception': 'Exception',
-  'status.releasing': 'Releasing',
-  'status.stopping': 'Stopping',
-  'status.starting': 'Starting',
 
   'cluster.tabs': 'Cluster actions',
   'cluster.tab.vnc': 'VNC service',

@@ -1,10 +1,12 @@
 // The Simplified Chinese catalogue: every key of the English one (the type says so), so a missing
 // translation is a compile error, not a blank label.
 import { connectZhCN } from './messages-connect-zh-CN';
+import { exposureZhCN } from './messages-exposure-zh-CN';
 import type { Messages } from './messages-en';
 
 export const zhCN: Messages = {
   ...connectZhCN,
+  ...exposureZhCN,
   'app.title': 'E-HPC VNC',
   'common.loading': '正在加载…',
   'common.retry': '重试',
@@ -151,17 +153,6 @@ export const zhCN: Messages = {
   'clusters.regionsFallback': '无法获取地域列表，显示已知地域。',
   'clusters.regionsLoading': '正在加载地域列表…',
   'clusters.recent': '最近使用',
-
-  'status.running': '运行中',
-  'status.stopped': '已停止',
-  'status.unknown': '未知',
-  'status.creating': '创建中',
-  'status.init': '初始化中',
-  'status.uninit': '未初始化',
-  'status.exception': '异常',
-  'status.releasing': '释放中',
-  'status.stopping': '正在停止',
-  'status.starting': '正在启动',
 
   'cluster.tabs': '集群操作',
   'cluster.tab.vnc': 'VNC 服务',

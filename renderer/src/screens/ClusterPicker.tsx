@@ -4,14 +4,18 @@
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClusterSummary, Region } from '../../../preload/shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { StatusBadge } from '../components/StatusBadge';
 import { Spinner } from '../components/Spinner';
-import { ChevronIcon, RefreshIcon, SearchIcon } from '../components/icons';
+import { RefreshIcon, SearchIcon } from '../components/icons';
 import type { ClustersState } from '../hooks/use-clusters';
+import type { ExposureState } from '../hooks/use-exposure';
 import { useI18n } from '../i18n/i18n';
 import { regionLabel, withRegion } from '../regions';
+import { allRegionRows, ClusterRow, regionRows, sortRows } from './ClusterRow';
+import { WideExposureBanner } from './WideExposureBanner';
 
 const PAGE = 100;
+/** The region select's value for "All regions" (never a region ID). */
+export const ALL_REGIONS = '*';
 
 interface ClusterPickerProps {
   regionId: string;
@@ -21,32 +25,37 @@ interface ClusterPickerProps {
   regionsLoading: boolean;
   onRegionChange: (regionId: string) => void;
   clusters: ClustersState;
+  /** VNC's state and who can reach it, across regions: badges, banner, "All regions". */
+  exposure: ExposureState;
+  allRegions: boolean;
+  onAllRegions: (all: boolean) => void;
   onRefresh: () => void;
   onPick: (cluster: ClusterSummary) => void;
 }
 
-const isRunning = (c: ClusterSummary) => c.status.toLowerCase() === 'running';
-
-/** Running clusters first (they are the ones that can be acted on), then by name. */
-function sortClusters(list: readonly ClusterSummary[]): ClusterSummary[] {
-  return [...list].sort(
-    (a, b) => Number(isRunning(b)) - Number(isRunning(a)) || a.name.localeCompare(b.name),
-  );
-}
-
 export function ClusterPicker(props: ClusterPickerProps) {
   const { t, time } = useI18n();
-  const { clusters, regionId } = props;
+  const { clusters, regionId, exposure, allRegions } = props;
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const sorted = useMemo(() => sortClusters(clusters.list?.clusters ?? []), [clusters.list]);
+  const sorted = useMemo(
+    () =>
+      sortRows(
+        allRegions
+          ? allRegionRows(exposure.snapshot)
+          : regionRows(clusters.list?.clusters ?? [], exposure.snapshot),
+      ),
+    [allRegions, clusters.list, exposure.snapshot],
+  );
   const matches = useMemo(() => {
     const q = deferredQuery.trim().toLowerCase();
     if (!q) return sorted;
-    return sorted.filter((c) => c.name.toLowerCase().includes(q) || c.id.toLowerCase().includes(q));
+    return sorted.filter(
+      ({ cluster: c }) => c.name.toLowerCase().includes(q) || c.id.toLowerCase().includes(q),
+    );
   }, [sorted, deferredQuery]);
   const shown = matches.slice(0, limit);
   const total = sorted.length;
@@ -71,10 +80,25 @@ export function ClusterPicker(props: ClusterPickerProps) {
     focusRow(target);
   };
 
-  const status = clusters.list?.fetchedAt
-    ? clusters.refreshing
-      ? t('clusters.cached', { time: time(clusters.list.fetchedAt) })
-      : t('clusters.updated', { time: time(clusters.list.fetchedAt) })
+  const source = allRegions
+    ? {
+        refreshing: exposure.refreshing,
+        error: exposure.error,
+        loaded: exposure.snapshot !== undefined,
+        fetchedAt: exposure.snapshot?.checkedAt,
+        refresh: () => void exposure.refresh(),
+      }
+    : {
+        refreshing: clusters.refreshing,
+        error: clusters.error,
+        loaded: clusters.list !== undefined,
+        fetchedAt: clusters.list?.fetchedAt,
+        refresh: props.onRefresh,
+      };
+  const status = source.fetchedAt
+    ? source.refreshing
+      ? t('clusters.cached', { time: time(source.fetchedAt) })
+      : t('clusters.updated', { time: time(source.fetchedAt) })
     : '';
 
   return (
@@ -90,12 +114,15 @@ export function ClusterPicker(props: ClusterPickerProps) {
           id="region-select"
           className="input select select-compact"
           aria-busy={props.regionsLoading || undefined}
-          value={regionId}
+          value={allRegions ? ALL_REGIONS : regionId}
           onChange={(e) => {
             setLimit(PAGE);
-            props.onRegionChange(e.target.value);
+            const all = e.target.value === ALL_REGIONS;
+            props.onAllRegions(all);
+            if (!all) props.onRegionChange(e.target.value);
           }}
         >
+          <option value={ALL_REGIONS}>{t('clusters.allRegions')}</option>
           {withRegion(props.regions, regionId).map((r) => (
             <option key={r.regionId} value={r.regionId}>
               {regionLabel(r)}
@@ -106,10 +133,10 @@ export function ClusterPicker(props: ClusterPickerProps) {
           type="button"
           className="btn btn-ghost btn-icon"
           aria-label={t('clusters.refresh')}
-          aria-disabled={clusters.refreshing || undefined}
-          onClick={() => !clusters.refreshing && props.onRefresh()}
+          aria-disabled={source.refreshing || undefined}
+          onClick={() => !source.refreshing && source.refresh()}
         >
-          {clusters.refreshing ? <Spinner /> : <RefreshIcon />}
+          {source.refreshing ? <Spinner /> : <RefreshIcon />}
         </button>
       </div>
       {props.regionsLoading && (
@@ -118,6 +145,13 @@ export function ClusterPicker(props: ClusterPickerProps) {
         </p>
       )}
       {props.regionsFallback && <p className="note note-inline">{t('clusters.regionsFallback')}</p>}
+      <WideExposureBanner snapshot={exposure.snapshot} onStopped={exposure.refresh} />
+      {allRegions &&
+        exposure.snapshot?.failedRegions.map((f) => (
+          <p key={f.regionId} className="note note-inline">
+            {t('clusters.failedRegion', { region: f.regionId })}
+          </p>
+        ))}
       <div className="search">
         <SearchIcon className="search-icon" />
         <input
@@ -150,18 +184,22 @@ export function ClusterPicker(props: ClusterPickerProps) {
         </span>
         <span className="muted">{status}</span>
       </div>
-      {clusters.error && (
-        <ErrorNotice className="inset" error={clusters.error} onRetry={props.onRefresh} />
+      {source.error && (
+        <ErrorNotice className="inset" error={source.error} onRetry={source.refresh} />
       )}
       <div className="scroll">
-        {!clusters.list && clusters.refreshing && (
+        {!source.loaded && source.refreshing && (
           <p className="placeholder" role="status">
-            <Spinner /> {t('common.loading')}
+            <Spinner /> {allRegions ? t('clusters.allRegionsChecking') : t('common.loading')}
           </p>
         )}
-        {clusters.list && total === 0 && (
+        {source.loaded && total === 0 && (
           <div className="empty">
-            <p className="empty-title">{t('clusters.empty', { region: regionId })}</p>
+            <p className="empty-title">
+              {allRegions
+                ? t('clusters.allRegionsEmpty')
+                : t('clusters.empty', { region: regionId })}
+            </p>
             <p className="muted">{t('clusters.emptyHint')}</p>
           </div>
         )}
@@ -176,9 +214,9 @@ export function ClusterPicker(props: ClusterPickerProps) {
             aria-label={t('clusters.list')}
             onKeyDown={onListKey}
           >
-            {shown.map((c) => (
-              <li key={c.id}>
-                <ClusterRow cluster={c} onPick={props.onPick} />
+            {shown.map((row) => (
+              <li key={row.cluster.id}>
+                <ClusterRow row={row} showRegion={allRegions} onPick={props.onPick} />
               </li>
             ))}
           </ul>
@@ -194,37 +232,5 @@ export function ClusterPicker(props: ClusterPickerProps) {
         )}
       </div>
     </main>
-  );
-}
-
-function ClusterRow({
-  cluster,
-  onPick,
-}: {
-  cluster: ClusterSummary;
-  onPick: (c: ClusterSummary) => void;
-}) {
-  const { t } = useI18n();
-  const body = (
-    <>
-      <span className="row-text">
-        <span className="row-title">{cluster.name || cluster.id}</span>
-        <span className="row-sub">{cluster.id}</span>
-      </span>
-      <StatusBadge status={cluster.status} />
-    </>
-  );
-  if (!isRunning(cluster)) {
-    return (
-      <div className="row row-inert" title={t('clusters.notRunning')}>
-        {body}
-      </div>
-    );
-  }
-  return (
-    <button type="button" className="row" data-row onClick={() => onPick(cluster)}>
-      {body}
-      <ChevronIcon className="row-chevron" />
-    </button>
   );
 }

@@ -1,6 +1,11 @@
 import { useState } from 'react';
-import type { AppState, ClusterSummary, Preferences } from '../../../preload/shared/contract';
-import { StatusBadge } from '../components/StatusBadge';
+import type {
+  AppState,
+  ClusterExposure,
+  ClusterSummary,
+  Preferences,
+} from '../../../preload/shared/contract';
+import { ClusterState } from '../components/VncBadge';
 import { Tabs } from '../components/Tabs';
 import { useI18n } from '../i18n/i18n';
 import { PasswordPanel } from './PasswordPanel';
@@ -14,6 +19,9 @@ interface ClusterViewProps {
   prefs: Preferences;
   appState: AppState;
   onPrefsChanged: () => void;
+  exposure?: ClusterExposure;
+  exposureChecking: boolean;
+  onVncChanged: () => void;
 }
 
 /** One cluster: its identity on top, then the VNC service and the VNC password as two tabs. */
@@ -30,7 +38,7 @@ export function ClusterView(props: ClusterViewProps) {
           </h1>
           <p className="row-sub selectable">{clusterId}</p>
         </div>
-        {cluster && <StatusBadge status={cluster.status} />}
+        {cluster && <ClusterState status={cluster.status} />}
       </div>
       <Tabs
         label={t('cluster.tabs')}

@@ -2,17 +2,23 @@
 // needed and open the viewer) and Start with the CidrIp to open port 12016 to. Busy and VNC states pushed from main (a stop started from the
 // tray) show here as if started here.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { AppState, ClusterSummary, Preferences } from '../../../preload/shared/contract';
+import type {
+  AppState,
+  ClusterExposure,
+  ClusterSummary,
+  Preferences,
+} from '../../../preload/shared/contract';
 import { isValidCidrIp } from '../../../preload/shared/validation';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
-import { StatusBadge } from '../components/StatusBadge';
+import { VncBadge } from '../components/VncBadge';
 import { RefreshIcon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { useRefreshOnReturn } from '../hooks/use-refresh-on-return';
 import { useI18n } from '../i18n/i18n';
 import { AddressField } from './AddressField';
 import { ConnectCard } from './ConnectCard';
+import { ReachList } from './ReachList';
 
 interface VncPanelProps {
   clusterId: string;
@@ -20,9 +26,15 @@ interface VncPanelProps {
   prefs: Preferences;
   appState: AppState;
   onPrefsChanged: () => void;
+  /** This cluster in the last exposure check (who can reach VNC). */
+  exposure?: ClusterExposure;
+  exposureChecking: boolean;
+  /** VNC was started or stopped here: the exposure is re-checked. */
+  onVncChanged: () => void;
 }
 
-export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }: VncPanelProps) {
+export function VncPanel(props: VncPanelProps) {
+  const { clusterId, cluster, prefs, appState, onPrefsChanged, onVncChanged } = props;
   const { t, time } = useI18n();
   const status = useOperation('getVncStatus');
   const stop = useOperation('stopVnc');
@@ -76,6 +88,7 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
     if (result?.ok) {
       setAnnouncement(t('vnc.stopped', { name }));
       void checkStatus({ clusterId });
+      onVncChanged();
     }
   };
 
@@ -93,6 +106,7 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
       setAnnouncement(t('vnc.started', { name, cidr: cidrIp }));
       onPrefsChanged();
       void checkStatus({ clusterId });
+      onVncChanged();
     }
   };
 
@@ -114,7 +128,7 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
           </button>
         </div>
         <div className="vnc-state" aria-live="polite" aria-busy={checking}>
-          <StatusBadge status={vnc} />
+          <VncBadge vnc={vnc} />
           <span className="muted small">
             {checking && !status.value
               ? t('vnc.checking')
@@ -187,6 +201,8 @@ export function VncPanel({ clusterId, cluster, prefs, appState, onPrefsChanged }
       <div role="status" className={announcement ? 'notice notice-success' : 'sr-only'}>
         {announcement}
       </div>
+
+      <ReachList exposure={props.exposure} checking={props.exposureChecking} />
 
       <ConnectCard
         clusterId={clusterId}
