@@ -23,6 +23,11 @@ export interface BenchApp {
   settings: Settings;
   /** The core client alone, as AppService builds it for each operation. */
   client(): EhpcClient;
+  /**
+   * Another AppService on the same emulator and AccessKey over empty settings: a first start,
+   * with no cluster list, regions or security groups cached.
+   */
+  fresh(): Promise<{ service: AppService; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -31,10 +36,11 @@ export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchA
   const dir = await mkdtemp(join(tmpdir(), 'ehpc-vnc-bench-'));
   const env: NodeJS.ProcessEnv = { EHPC_VNC_ENDPOINT: emulator.url };
   const reads = new BackgroundReads();
+  const keychainService = `E-HPC VNC Tray bench ${randomUUID()}`;
   const { vault, settings, service } = createCore({
     settingsDir: dir,
     env,
-    keychainService: `E-HPC VNC Tray bench ${randomUUID()}`,
+    keychainService,
     observer: reads,
   });
   await vault.saveAccessKey({
@@ -52,6 +58,24 @@ export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchA
         regionId: emulator.regionId,
         endpoint: emulator.url,
       }),
+    async fresh() {
+      const freshDir = await mkdtemp(join(tmpdir(), 'ehpc-vnc-bench-'));
+      const freshReads = new BackgroundReads();
+      const core = createCore({
+        settingsDir: freshDir,
+        env,
+        keychainService,
+        observer: freshReads,
+      });
+      core.settings.update({ regionId: emulator.regionId });
+      return {
+        service: core.service,
+        async close() {
+          await freshReads.quiet(core.service);
+          await rm(freshDir, { recursive: true, force: true });
+        },
+      };
+    },
     async close() {
       await reads.quiet(service);
       await vault.deleteAccessKey().catch(() => undefined);

@@ -1,12 +1,15 @@
 // The child side of emulator-process.ts: starts the emulator and answers the parent's requests.
-import { startEmulator, type Emulator } from '../test/emulator';
+import { regionalClusters, startEmulator, type Emulator } from '../test/emulator';
 import type { ChildMessage, ChildRequest, RemoteEmulatorOptions } from './emulator-process';
 
 const send = (message: ChildMessage): void => void process.send?.(message);
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as RemoteEmulatorOptions;
 const emulator: Emulator = await startEmulator({
-  clusters: opts.clusters,
+  clusters:
+    typeof opts.clusters === 'object' && 'regional' in opts.clusters
+      ? regionalClusters(opts.clusters.regional)
+      : opts.clusters,
   latencyMs: opts.latencyMs,
 });
 // Recorded requests keep bodies and headers; the bench only ever needs counts.

@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 import type { EmulatorClusterState, SeedCluster } from '../test/emulator';
 
 export interface RemoteEmulatorOptions {
-  clusters: number | SeedCluster[];
+  /**
+   * `{ regional: N }`: `regionalClusters(N)` (issue 11's three regions), generated in the child,
+   * since a seed of that size in argv would pass Linux's 128 KiB limit for one argument.
+   */
+  clusters: number | SeedCluster[] | { regional: number };
   latencyMs: number;
 }
 

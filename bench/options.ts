@@ -2,6 +2,7 @@
 export const ITEMS = [
   'listing',
   'stopAll',
+  'exposure',
   'overhead',
   'bundle',
   'firstRow',

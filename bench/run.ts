@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildBlankReact } from './blank-react';
 import { benchBundle } from './items/bundle';
 import { benchCliStartup } from './items/cli-startup';
+import { benchExposure } from './items/exposure';
 import { benchFirstRow } from './items/first-row';
 import { benchListing } from './items/listing';
 import { benchOverhead } from './items/overhead';
@@ -50,6 +51,7 @@ async function main(opts: BenchOptions): Promise<number> {
   const steps: [Item, () => Promise<Row[]>][] = [
     ['listing', () => benchListing({ rttMs: opts.rttMs, reps, sizes: [10, 137, 1000] })],
     ['stopAll', () => benchStopAll({ rttMs: opts.rttMs, reps: opts.quick ? 3 : 5, clusters: 50 })],
+    ['exposure', () => benchExposure({ rttMs: opts.rttMs, reps, clusters: 1000 })],
     [
       'overhead',
       () =>

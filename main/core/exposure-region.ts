@@ -8,7 +8,6 @@ import type {
   ExposureSnapshot,
 } from '../../preload/shared/contract';
 import { cacheList } from './cluster-catalog';
-import type { Limiter } from './ehpc/limiter';
 import { toAppError } from './errors';
 import type { Reach, RegionClients } from './exposure';
 import type { Settings } from './settings';
@@ -22,10 +21,10 @@ export interface Probe {
 export interface RegionCheckDeps {
   settings: Settings;
   clients: RegionClients;
-  limit: Limiter;
   /** The last check's answers: a status nobody could read keeps its last value (offline). */
   last: ReadonlyMap<string, ClusterExposure>;
-  probe(c: ClusterSummary, limit: Limiter): Promise<Probe>;
+  /** Bounds its own requests (per endpoint, see exposure.ts). */
+  probe(c: ClusterSummary): Promise<Probe>;
 }
 
 type RegionOutcome = { clusters: ClusterExposure[]; failed?: ExposureSnapshot['failedRegions'][0] };
@@ -58,7 +57,7 @@ export class RegionCheck {
   private ask(c: ClusterSummary): Promise<Probe> {
     let p = this.probes.get(c.id);
     if (!p) {
-      p = this.deps.probe(c, this.deps.limit);
+      p = this.deps.probe(c);
       this.probes.set(c.id, p);
     }
     return p;

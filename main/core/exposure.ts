@@ -25,8 +25,33 @@ import { discoverRegionsInUse } from './regions-in-use';
 import type { Settings } from './settings';
 import type { VncOperations } from './vnc-operations';
 
-/** Clusters asked about at once across all regions (status and rules). */
+/**
+ * Requests in flight at once per endpoint (one product in one region: E-HPC's status and
+ * DescribeCluster, ECS's rules). Bounded per endpoint rather than across the whole check because
+ * that is what each service sees and throttles: one global bound made a check of 1000 clusters in
+ * 3 regions 25 waves warm where the endpoints could take 6 at a time (bench item 11).
+ */
 export const EXPOSURE_CONCURRENCY = 64;
+
+/** One limiter per endpoint (product and region) for one check. */
+export class EndpointLimits {
+  private readonly limits = new Map<string, Limiter>();
+  constructor(private readonly width: number = EXPOSURE_CONCURRENCY) {}
+  ehpc(regionId: string): Limiter {
+    return this.of(`ehpc ${regionId}`);
+  }
+  ecs(regionId: string): Limiter {
+    return this.of(`ecs ${regionId}`);
+  }
+  private of(key: string): Limiter {
+    let l = this.limits.get(key);
+    if (!l) this.limits.set(key, (l = createLimiter(this.width)));
+    return l;
+  }
+}
+
+/** No bound: a single stop's own reads. */
+const UNBOUNDED: Limiter = (task) => task();
 
 /** RAM denials: the policy lacks the action (E-HPC says NotAuthorized, ECS Forbidden.RAM/NoPermission). */
 export const isDenied = (code: string): boolean =>
@@ -106,13 +131,13 @@ export class ExposureModel {
   }): Promise<ExposureSnapshot> {
     const { settings, cache, session } = this.deps;
     const clients = new RegionClients(session);
+    const limits = new EndpointLimits();
     const previous = this.cached();
     const region = new RegionCheck({
       settings,
       clients,
-      limit: createLimiter(EXPOSURE_CONCURRENCY),
       last: new Map(previous.clusters.map((c) => [c.clusterId, c])),
-      probe: (c, limit) => this.probe(c, clients, limit),
+      probe: (c) => this.probe(c, clients, limits),
     });
     const narrowed = opts.regionId ?? session.narrowedRegion();
     // Pinned regions are the set; else the set found in use (cached).
@@ -169,21 +194,33 @@ export class ExposureModel {
     this.deps.onSummary(summarize(clusters));
   }
 
-  /** One running cluster's VNC state and reach, each call bounded by `limit`. */
-  private async probe(c: ClusterSummary, clients: RegionClients, limit: Limiter): Promise<Probe> {
+  /** One running cluster's VNC state and reach, each request bounded by its endpoint's limit. */
+  private async probe(
+    c: ClusterSummary,
+    clients: RegionClients,
+    limits: EndpointLimits,
+  ): Promise<Probe> {
+    const ehpc = limits.ehpc(c.regionId);
     const [vnc, reach] = await Promise.all([
-      limit(() => this.deps.vnc.status(c.id, () => clients.ehpcFor(c.regionId))).then(
+      ehpc(() => this.deps.vnc.status(c.id, () => clients.ehpcFor(c.regionId))).then(
         (s) => s.vnc,
         () => undefined,
       ),
-      limit(() => this.reach(c.id, c.regionId, clients)),
+      this.reach(c.id, c.regionId, clients, limits),
     ]);
     return { vnc, reach };
   }
 
   /** Who can reach the cluster's VNC: its security group's 12016 rules. Never throws. */
-  async reach(clusterId: string, regionId: string, clients: RegionClients): Promise<Reach> {
+  async reach(
+    clusterId: string,
+    regionId: string,
+    clients: RegionClients,
+    limits?: EndpointLimits,
+  ): Promise<Reach> {
     const { cache, settings } = this.deps;
+    const ehpc = limits?.ehpc(regionId) ?? UNBOUNDED;
+    const ecs = limits?.ecs(regionId) ?? UNBOUNDED;
     const remembered = settings.peek().clusters[clusterId]?.cidrIp;
     const unknown = (err: unknown, ramAction: string): Reach => {
       const code = toAppError(err).code;
@@ -191,7 +228,8 @@ export class ExposureModel {
     };
     const describe = async (): Promise<string | Reach> => {
       try {
-        const sg = await (await clients.ehpcFor(regionId)).describeClusterSecurityGroup(clusterId);
+        const client = await clients.ehpcFor(regionId);
+        const sg = await ehpc(() => client.describeClusterSecurityGroup(clusterId));
         if (!sg) return { cidrs: null, unknown: { code: 'BadResponse' } };
         cache.rememberSecurityGroup(clusterId, sg);
         return sg;
@@ -203,7 +241,9 @@ export class ExposureModel {
     for (let attempt = 0; attempt < 2; attempt++) {
       if (typeof sg !== 'string') return sg;
       try {
-        const rules = await (await clients.ecsFor(regionId)).securityGroupRules(sg);
+        const client = await clients.ecsFor(regionId);
+        const group = sg;
+        const rules = await ecs(() => client.securityGroupRules(group));
         return { cidrs: vncReach(rules, remembered) };
       } catch (err) {
         // A cached group that is gone: ask E-HPC which group the cluster has now, once.

@@ -6,8 +6,7 @@
 import type { ClusterExposure, StopAllResult } from '../../preload/shared/contract';
 import { AppError } from './app-error';
 import { toAppError } from './errors';
-import { createLimiter } from './ehpc/limiter';
-import { RegionClients, type ExposureModel } from './exposure';
+import { EndpointLimits, RegionClients, type ExposureModel } from './exposure';
 import type { ExposureStops } from './exposure-stop';
 import type { JournalledStops } from './journalled-stops';
 import type { LiveState } from './live-state';
@@ -15,6 +14,7 @@ import { isDeferredStopFailure, PendingStopError } from './pending-stops';
 import type { Settings } from './settings';
 import type { AccountSession } from './account-session';
 
+/** Stops in flight at once per region's E-HPC endpoint (what each endpoint sees and throttles). */
 const STOP_CONCURRENCY = 64;
 
 export interface StopEverywhereDeps {
@@ -76,7 +76,7 @@ export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllR
   }
   const failedRegions = new Set(snapshot.failedRegions.map((f) => f.regionId));
   const clients = new RegionClients(session);
-  const limit = createLimiter(STOP_CONCURRENCY);
+  const limits = new EndpointLimits(STOP_CONCURRENCY);
   const candidates = snapshot.clusters.filter(
     (c) => !failedRegions.has(c.regionId) && c.clusterStatus === 'running',
   );
@@ -108,7 +108,7 @@ export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllR
       ? { cidrs: c.reachableFrom }
       : { cidrs: null, unknown: c.reachUnknown ?? { code: 'ReachUnknown' } };
     try {
-      const done = await limit(() =>
+      const done = await limits.ehpc(c.regionId)(() =>
         exposureStops.stop(c.clusterId, c.regionId, { known, clients, settle }),
       );
       result.stopped.push(c.clusterId);

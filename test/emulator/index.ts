@@ -10,6 +10,8 @@ export {
   clusterIdFor,
   elsewhereClusters,
   generatedClusters,
+  regionalClusters,
+  BENCH_REGIONS,
   sampleClusters,
 } from './seed-data';
 export { signV3, type SignV3Input, type SignedRequest } from './sign';

@@ -180,3 +180,27 @@ export function elsewhereClusters(): SeedCluster[] {
     },
   ];
 }
+
+/** The regions of `regionalClusters`: three, as in issue 11's exposure benchmark. */
+export const BENCH_REGIONS: readonly string[] = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing'];
+
+/**
+ * `n` clusters spread evenly over `regions` (the first regions get the remainder), each region's
+ * share generated as `generatedClusters` does, each cluster with its own security group. A cluster
+ * with VNC running has the 12016 rule StartVisualService leaves (one /24 per region), so an
+ * exposure check finds who can reach it and a stop has a CIDR to close.
+ */
+export function regionalClusters(
+  n: number,
+  regions: readonly string[] = BENCH_REGIONS,
+): SeedCluster[] {
+  return regions.flatMap((regionId, i) => {
+    const share = Math.floor(n / regions.length) + (i < n % regions.length ? 1 : 0);
+    const cidr = `198.51.${100 + i}.0/24`;
+    return generatedClusters(share, regionId).map((c) => ({
+      ...c,
+      regionId,
+      rules: c.vnc === 'running' ? [SSH, vncIngress(cidr)] : [SSH],
+    }));
+  });
+}
