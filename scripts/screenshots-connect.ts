@@ -10,6 +10,7 @@ import { format } from '../renderer/src/i18n/i18n';
 import { en, zhCN, type MessageKey } from '../renderer/src/i18n/messages';
 import { startAppFixture, type AppFixture } from '../test/support/app-fixture';
 import { startUi } from '../test/ui/harness';
+import { screenshotPage } from './screenshot-page';
 
 const OUT = 'docs/screenshots';
 const VARIANTS = [
@@ -136,14 +137,7 @@ try {
         fixture,
         t: (key, vars) => format(catalogue[key], vars),
         async shot(file) {
-          await app.page.evaluate(() => document.fonts.ready.then(() => undefined));
-          // As in screenshots.ts: the developer endpoint's badge is no part of what users see.
-          await app.page
-            .getByTestId('dev-endpoint')
-            .evaluateAll((badges) =>
-              badges.forEach((b) => ((b as HTMLElement).style.display = 'none')),
-            );
-          await app.page.screenshot({ path: join(OUT, variant.name, `${file}.png`) });
+          await screenshotPage(app.page, join(OUT, variant.name, `${file}.png`));
         },
       };
       try {

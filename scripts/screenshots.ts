@@ -13,6 +13,7 @@ import {
   type AppFixtureOptions,
 } from '../test/support/app-fixture';
 import { startUi, type UiHarness } from '../test/ui/harness';
+import { screenshotPage } from './screenshot-page';
 
 const OUT = 'docs/screenshots';
 const CFD = 'ehpc-hz-000001';
@@ -309,17 +310,7 @@ async function run(ui: UiHarness, variant: Variant, only: string[]): Promise<num
       fixture,
       t: (key, vars) => format(catalogue[key], vars),
       async shot(file) {
-        // Let focus rings, spinners and fonts settle into what a person would see.
-        await app.page.evaluate(() => document.fonts.ready.then(() => undefined));
-        // The harness reaches the emulator through the developer endpoint, which users never
-        // have: its badge (App.tsx) stays out of the pictures of what users see. Hidden through
-        // the CSSOM, which the page's CSP allows (an injected style sheet it refuses).
-        await app.page
-          .getByTestId('dev-endpoint')
-          .evaluateAll((badges) =>
-            badges.forEach((b) => ((b as HTMLElement).style.display = 'none')),
-          );
-        await app.page.screenshot({ path: join(OUT, variant.name, `${file}.png`) });
+        await screenshotPage(app.page, join(OUT, variant.name, `${file}.png`));
         count++;
       },
     };
