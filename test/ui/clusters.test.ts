@@ -63,9 +63,10 @@ describe('cluster picker', { timeout: 60_000 }, () => {
     // A first visit fills the cache.
     await fixture.handlers.listClusters({ refresh: true });
     fixture.emulator.addCluster({ id: 'ehpc-hz-new001', name: 'brand-new', status: 'running' });
-    // Hold the background refresh until the cached list has been seen.
+    // Hold the background refresh until the cached list has been seen: every ListClusters, since
+    // the exposure check lists the clusters too and could take a one-request hold for itself.
     const held = gate();
-    fixture.emulator.inject({ action: 'ListClusters', times: 1, fault: held.fault });
+    fixture.emulator.inject({ action: 'ListClusters', fault: held.fault });
     app = await ui.open({ use: fixture });
     const { page } = app;
 
@@ -100,9 +101,11 @@ describe('cluster picker', { timeout: 60_000 }, () => {
 
   it('shows an empty state for a region without clusters, and switches regions', async () => {
     const fixture = await startAppFixture({ clusters: [] });
-    // ListRegions is held until the picker has said it is still asking.
+    // Every ListRegions is held until the picker has said it is still asking: the exposure check
+    // asks for the regions too, and a hold on the first request alone could catch its call
+    // instead of the picker's.
     const held = gate();
-    fixture.emulator.inject({ action: 'ListRegions', times: 1, fault: held.fault });
+    fixture.emulator.inject({ action: 'ListRegions', fault: held.fault });
     app = await ui.open({ use: fixture });
     const { page } = app;
     await page.getByText('No clusters in cn-hangzhou.').waitFor();

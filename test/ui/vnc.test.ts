@@ -166,6 +166,12 @@ describe('VNC service', { timeout: 60_000 }, () => {
     const { page, fixture } = app;
     await openCluster(page, 'render-farm-01');
     await page.locator('.vnc-state').getByText('VNC closed').waitFor();
+    // The window's exposure check (started when it opened) asks every cluster's status too: let
+    // it finish, so that the count below is the refresh's alone.
+    await expect
+      .poll(() => app?.calls.filter((op) => op === 'getExposure').length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2);
+    await fixture.quiet();
     fixture.emulator.setCluster(RENDER, { vnc: 'running' });
     const before = fixture.emulator.count('GetVisualServiceStatus');
     await page.getByRole('button', { name: 'Refresh VNC status' }).click();
