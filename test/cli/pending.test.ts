@@ -1,36 +1,17 @@
 // `ehpc-vnc stop` keeps a stop it could not confirm, and `ehpc-vnc pending [--retry]` lists and
 // retries them: the built CLI as a process, against the emulator, a real keychain and real files.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import { CLI, runCli } from './run-cli';
 
-const CLI = resolve('dist/cli/ehpc-vnc.mjs');
 const id = (n: number) => `ehpc-hz-${String(n).padStart(6, '0')}`;
 const CIDR = '198.51.100.0/24';
 const NO_KEYCHAIN = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(fx: AppFixture, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...fx.cliEnv, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** The built CLI with the fixture's environment (its keychain service, settings and emulator). */
+const run = (fx: AppFixture, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(args, { ...fx.cliEnv, ...env });
 
 describe('ehpc-vnc pending', () => {
   let fx: AppFixture;

@@ -2,35 +2,15 @@
 // closed by `ehpc-vnc stop --all`, rules included, and `status --all --exit-code` then says 0;
 // offline, a fresh process journals every cluster the persisted exposure shows open, and
 // `pending --retry` finishes them. The built CLI as a process, the emulator, a real keychain.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { elsewhereClusters, type EmulatorClusterState } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import { CLI, runCli } from './run-cli';
 
-const CLI = resolve('dist/cli/ehpc-vnc.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(fx: AppFixture, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...fx.cliEnv, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** The built CLI with the fixture's environment (its keychain service, settings and emulator). */
+const run = (fx: AppFixture, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(args, { ...fx.cliEnv, ...env });
 
 /** A rule that still lets VNC in: ingress Accept, TCP, 12016. */
 const vncRules = (c: EmulatorClusterState) =>
