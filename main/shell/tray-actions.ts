@@ -1,9 +1,16 @@
 // Runs what the tray menu and the command-line switches ask for, through the same handler table
 // the window uses (validated requests, Result answers), and reports every outcome as a
 // notification: success with the cluster's name, failure with the error's message and action.
-import type { HandlerTable, Result } from '../../preload/shared/contract';
+import type { HandlerTable, Result, StopAllResult } from '../../preload/shared/contract';
+import { describeError } from '../../preload/shared/error-registry';
 import { connectFailedTitle, connectNotice } from './connect-notices';
-import { failureNotice, failuresBody, type Notice, type TrayLabels } from './tray-labels';
+import {
+  failureNotice,
+  failuresBody,
+  type Notice,
+  type StopAllCounts,
+  type TrayLabels,
+} from './tray-labels';
 import type { TrayAction } from './tray-menu';
 
 /** What this runner does; the shell itself opens, quits and retries pending stops (its loop reports those). */
@@ -68,20 +75,15 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
       }
       case 'stopAll': {
         const result = await deps.table.stopAllVnc({});
-        if (result.ok && result.value.failed.length > 0) {
-          const { stopped, failed } = result.value;
-          deps.notify({
-            title: labels.stopAllPartly({ stopped: stopped.length, failed: failed.length }),
-            body: failuresBody(failed, deps.clusterName, labels.locale),
-          });
-          deps.onOutcome?.(false);
-          return false;
-        }
-        return report(
-          result,
-          (v) => labels.stoppedAll({ stopped: v.stopped.length, already: v.alreadyStopped.length }),
-          labels.stopAllFailed,
+        deps.notify(
+          result.ok
+            ? stopAllNotice(result.value, labels, deps.clusterName)
+            : failureNotice(labels.stopAllFailed, result.error, labels.locale),
         );
+        // A stop only recorded as pending is not done yet: the icon shows it as a failure.
+        const ok = result.ok && result.value.failed.length === 0;
+        deps.onOutcome?.(ok);
+        return ok;
       }
       case 'select': {
         const name = deps.clusterName(action.clusterId);
@@ -110,4 +112,43 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
       }
     },
   };
+}
+
+/** The numbers of a stop-all: a stop recorded as pending is not counted as failed. */
+export function stopAllCounts(result: StopAllResult): StopAllCounts {
+  const pending = new Set(result.recordedPending ?? []);
+  return {
+    stopped: result.stopped.length,
+    regions: result.regions ?? 1,
+    already: result.alreadyStopped.length,
+    pending: pending.size,
+    failed: result.failed.filter((f) => !pending.has(f.clusterId)).length,
+  };
+}
+
+/**
+ * One notice for a whole stop-all: the summary line (how many stopped, in how many regions, how
+ * many recorded as pending), then what went wrong where, or, when stops are only pending, what
+ * happens to them (the registry's PendingStop wording).
+ */
+export function stopAllNotice(
+  result: StopAllResult,
+  labels: TrayLabels,
+  clusterName: (clusterId: string) => string,
+): Notice {
+  const counts = stopAllCounts(result);
+  const summary = labels.stopAllSummary(counts);
+  if (counts.failed > 0) {
+    const pending = new Set(result.recordedPending ?? []);
+    const failed = result.failed.filter((f) => !pending.has(f.clusterId));
+    return {
+      title: labels.stopAllPartly({ stopped: counts.stopped, failed: counts.failed }),
+      body: `${summary} ${failuresBody(failed, clusterName, labels.locale)}`,
+    };
+  }
+  if (counts.pending > 0) {
+    const { action } = describeError({ code: 'PendingStop' }, labels.locale);
+    return { title: labels.stopAllPending(counts.pending), body: `${summary} ${action}` };
+  }
+  return { title: labels.stoppedAll, body: summary };
 }
