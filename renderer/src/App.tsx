@@ -210,6 +210,9 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
           appState={appState}
           onOpenLeaving={() => go({ name: 'leaving' })}
           returning={view.returning}
+          regions={regions}
+          exposureRegions={exposure.snapshot?.regions}
+          onWatchChanged={() => void exposure.refresh()}
         />
       )}
       {view.name === 'leaving' && (

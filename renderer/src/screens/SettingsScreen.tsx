@@ -11,9 +11,11 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { useOperation } from '../hooks/use-operation';
+import type { RegionsState } from '../hooks/use-regions';
 import { systemLocale, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { DetectUrlSetting } from './DetectUrlSetting';
+import { ExposureWatchSettings } from './ExposureWatchSettings';
 import { LeavingSafelyLink } from './LeavingSafelyLink';
 import { PolicyBlock } from './PolicyBlock';
 import { SignInScreen } from './SignInScreen';
@@ -27,10 +29,17 @@ interface SettingsScreenProps {
   onOpenLeaving: () => void;
   /** Back from "Leaving safely": focus returns to the way there, not the top. */
   returning?: boolean;
+  /** ListRegions' answer, for the pinned regions of the exposure watch. */
+  regions: RegionsState;
+  /** The regions the last exposure check covered. */
+  exposureRegions?: readonly string[];
+  /** Told when the watched regions changed. */
+  onWatchChanged?: () => void;
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { session, prefs, onSession, onPrefs, appState, onOpenLeaving, returning } = props;
+  const { regions, exposureRegions, onWatchChanged } = props;
   const { t } = useI18n();
   const signOut = useOperation('signOut');
   const setPrefs = useOperation('setPreferences');
@@ -118,6 +127,14 @@ export function SettingsScreen(props: SettingsScreenProps) {
       </section>
 
       <LeavingSafelyLink appState={appState} onOpen={onOpenLeaving} autoFocus={returning} />
+
+      <ExposureWatchSettings
+        prefs={prefs}
+        onPrefs={onPrefs}
+        regions={regions}
+        inUse={exposureRegions}
+        onRegionsChanged={onWatchChanged}
+      />
 
       <section className="card stack-tight">
         <Field label={t('settings.language')}>
