@@ -18,4 +18,18 @@ export const settingsEn = {
   'watch.interval.off': 'Off',
   'watch.interval.minutes': '{n} min',
   'watch.interval.hours': '{n} h',
+  'profile.label': 'Profile',
+  'profile.hint':
+    'Each profile keeps its own AccessKey in the system keychain. ehpc-vnc uses the active one too, unless given --profile.',
+  'profile.noKey': '{name} (no key saved)',
+  'profile.new': 'New profile…',
+  'profile.newName': 'New profile name',
+  'profile.newHint': 'Letters, digits, “.”, “_” and “-”, up to 64, such as work.',
+  'profile.invalid':
+    'Use letters, digits, “.”, “_” and “-” (up to 64), starting with a letter or digit.',
+  'profile.exists': 'That profile exists: choose it in the list above.',
+  'profile.continue': 'Add and connect…',
+  'profile.switched': 'Now using the profile {name}.',
+  'profile.switchTo': 'Use another profile',
+  'signin.profileTitle': 'Connect the profile “{name}”',
 } as const;

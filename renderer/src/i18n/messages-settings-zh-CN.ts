@@ -17,4 +17,17 @@ export const settingsZhCN: Record<keyof typeof settingsEn, string> = {
   'watch.interval.off': '关闭',
   'watch.interval.minutes': '{n} 分钟',
   'watch.interval.hours': '{n} 小时',
+  'profile.label': '配置',
+  'profile.hint':
+    '每个配置在系统钥匙串中保存自己的 AccessKey。ehpc-vnc 也使用当前配置，除非指定了 --profile。',
+  'profile.noKey': '{name}（未保存密钥）',
+  'profile.new': '新建配置…',
+  'profile.newName': '新配置名称',
+  'profile.newHint': '字母、数字、“.”、“_”和“-”，最多 64 个，如 work。',
+  'profile.invalid': '请使用字母、数字、“.”、“_”和“-”（最多 64 个），以字母或数字开头。',
+  'profile.exists': '该配置已存在：请在上面的列表中选择。',
+  'profile.continue': '添加并连接…',
+  'profile.switched': '现在使用配置 {name}。',
+  'profile.switchTo': '使用其他配置',
+  'signin.profileTitle': '连接配置“{name}”',
 };

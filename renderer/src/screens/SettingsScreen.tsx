@@ -18,6 +18,7 @@ import { DetectUrlSetting } from './DetectUrlSetting';
 import { ExposureWatchSettings } from './ExposureWatchSettings';
 import { LeavingSafelyLink } from './LeavingSafelyLink';
 import { PolicyBlock } from './PolicyBlock';
+import { ProfileSetting } from './ProfileSetting';
 import { SignInScreen } from './SignInScreen';
 
 interface SettingsScreenProps {
@@ -35,15 +36,18 @@ interface SettingsScreenProps {
   exposureRegions?: readonly string[];
   /** Told when the watched regions changed. */
   onWatchChanged?: () => void;
+  /** Told when another AccessKey profile became the active one. */
+  onProfileChanged: (session: SessionInfo) => void;
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { session, prefs, onSession, onPrefs, appState, onOpenLeaving, returning } = props;
-  const { regions, exposureRegions, onWatchChanged } = props;
+  const { regions, exposureRegions, onWatchChanged, onProfileChanged } = props;
   const { t } = useI18n();
   const signOut = useOperation('signOut');
   const setPrefs = useOperation('setPreferences');
-  const [replacing, setReplacing] = useState(false);
+  // Replacing the key, or connecting a new profile (named here).
+  const [replacing, setReplacing] = useState<false | { profile?: string }>(false);
   const [confirming, setConfirming] = useState(false);
   // Signing out leaves no cluster's root password behind unless the user unticks this.
   const [removeRunas, setRemoveRunas] = useState(true);
@@ -53,9 +57,11 @@ export function SettingsScreen(props: SettingsScreenProps) {
       <SignInScreen
         session={session}
         replacing
+        profile={replacing.profile}
         onSignedIn={(s) => {
           setReplacing(false);
-          onSession(s);
+          if (replacing.profile) onProfileChanged(s);
+          else onSession(s);
         }}
         onCancel={() => setReplacing(false)}
       />
@@ -94,6 +100,12 @@ export function SettingsScreen(props: SettingsScreenProps) {
         </h2>
         <dl className="facts">
           <div>
+            <dt>{t('profile.label')}</dt>
+            <dd>
+              <code data-testid="active-profile">{session.profile}</code>
+            </dd>
+          </div>
+          <div>
             <dt>{t('settings.keyId')}</dt>
             <dd>
               <code>{session.accessKeyIdMasked ?? '—'}</code>
@@ -108,7 +120,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
           <p className="note">{t('settings.envNote')}</p>
         ) : (
           <div className="actions">
-            <button type="button" className="btn btn-secondary" onClick={() => setReplacing(true)}>
+            <button type="button" className="btn btn-secondary" onClick={() => setReplacing({})}>
               {t('settings.replace')}
             </button>
             <button
@@ -124,6 +136,11 @@ export function SettingsScreen(props: SettingsScreenProps) {
           </div>
         )}
         {signOut.error && !confirming && <ErrorNotice error={signOut.error} />}
+        <ProfileSetting
+          session={session}
+          onSwitched={onProfileChanged}
+          onAdd={(profile) => setReplacing({ profile })}
+        />
       </section>
 
       <LeavingSafelyLink appState={appState} onOpen={onOpenLeaving} autoFocus={returning} />
