@@ -39,7 +39,7 @@ describe('AccessKey profiles in settings', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const active = page.getByTestId('active-profile');
     await active.getByText('default').waitFor();
-    const select = page.getByRole('combobox', { name: 'Profile' });
+    const select = page.getByRole('combobox', { name: 'Switch profile' });
     await select.locator('option', { hasText: 'work' }).waitFor({ state: 'attached' });
     expect(await select.locator('option').allInnerTexts()).toEqual([
       'default',
@@ -65,7 +65,7 @@ describe('AccessKey profiles in settings', { timeout: 60_000 }, () => {
     const app = await ui.open({ use: fixture });
     const { page } = app;
     await page.getByRole('button', { name: 'Settings' }).click();
-    const select = page.getByRole('combobox', { name: 'Profile' });
+    const select = page.getByRole('combobox', { name: 'Switch profile' });
     await select.locator('option', { hasText: 'work' }).waitFor({ state: 'attached' });
     await select.selectOption({ label: 'New profile…' });
     const name = page.getByRole('textbox', { name: 'New profile name' });
@@ -110,7 +110,7 @@ describe('AccessKey profiles in settings', { timeout: 60_000 }, () => {
     const app = await ui.open({ use: fixture, locale: 'zh-CN' });
     const { page } = app;
     await page.getByRole('button', { name: '设置' }).click();
-    const select = page.getByRole('combobox', { name: '配置' });
+    const select = page.getByRole('combobox', { name: '切换配置' });
     await select.locator('option', { hasText: '新建配置…' }).waitFor({ state: 'attached' });
     await page.getByText('每个配置在系统钥匙串中保存自己的 AccessKey').waitFor();
     expect(app.problems).toEqual([]);

@@ -19,6 +19,7 @@ export const settingsEn = {
   'watch.interval.minutes': '{n} min',
   'watch.interval.hours': '{n} h',
   'profile.label': 'Profile',
+  'profile.switch': 'Switch profile',
   'profile.hint':
     'Each profile keeps its own AccessKey in the system keychain. ehpc-vnc uses the active one too, unless given --profile.',
   'profile.noKey': '{name} (no key saved)',

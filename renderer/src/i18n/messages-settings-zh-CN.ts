@@ -18,6 +18,7 @@ export const settingsZhCN: Record<keyof typeof settingsEn, string> = {
   'watch.interval.minutes': '{n} 分钟',
   'watch.interval.hours': '{n} 小时',
   'profile.label': '配置',
+  'profile.switch': '切换配置',
   'profile.hint':
     '每个配置在系统钥匙串中保存自己的 AccessKey。ehpc-vnc 也使用当前配置，除非指定了 --profile。',
   'profile.noKey': '{name}（未保存密钥）',

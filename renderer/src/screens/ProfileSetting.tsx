@@ -67,7 +67,7 @@ export function ProfileSetting(props: ProfileSettingProps) {
 
   return (
     <div className="stack-tight">
-      <Field label={label ?? t('profile.label')} hint={t('profile.hint')}>
+      <Field label={label ?? t('profile.switch')} hint={t('profile.hint')}>
         {({ id, describedBy }) => (
           <select
             id={id}

@@ -116,6 +116,11 @@ export function SettingsScreen(props: SettingsScreenProps) {
             <dd>{t(`settings.source.${session.source}` as MessageKey)}</dd>
           </div>
         </dl>
+        <ProfileSetting
+          session={session}
+          onSwitched={onProfileChanged}
+          onAdd={(profile) => setReplacing({ profile })}
+        />
         {fromEnv ? (
           <p className="note">{t('settings.envNote')}</p>
         ) : (
@@ -136,11 +141,6 @@ export function SettingsScreen(props: SettingsScreenProps) {
           </div>
         )}
         {signOut.error && !confirming && <ErrorNotice error={signOut.error} />}
-        <ProfileSetting
-          session={session}
-          onSwitched={onProfileChanged}
-          onAdd={(profile) => setReplacing({ profile })}
-        />
       </section>
 
       <LeavingSafelyLink appState={appState} onOpen={onOpenLeaving} autoFocus={returning} />
