@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/compose';
 import { keytarKeychain } from '../../main/core/keychain';
+import { parseSettingsFile } from '../../main/core/settings-schema';
 import { CredentialVault } from '../../main/core/vault';
 import { EMULATOR_KEY } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
@@ -13,14 +14,16 @@ const WORK_KEY = {
   accessKeySecret: 'emulator-secret-work-profile-0002',
 };
 
-let fx: AppFixture;
+let fx: AppFixture | undefined;
 
 afterEach(async () => {
+  if (!fx) return;
   // Every profile's item goes, not only the active one's (the fixture removes that one).
   const keychain = keytarKeychain();
   for (const { account } of await keychain.findCredentials(fx.keychainService))
     await keychain.deletePassword(fx.keychainService, account);
   await fx.close();
+  fx = undefined;
 });
 
 async function withWorkProfile(): Promise<AppFixture> {
@@ -39,6 +42,18 @@ function lastKeyId(fixture: AppFixture): string | undefined {
 }
 
 describe('AccessKey profiles', () => {
+  it('a settings file from before profiles reads as the default one; a bad name does not fit', () => {
+    expect(parseSettingsFile({ regionId: 'cn-shanghai' })).toMatchObject({
+      ok: true,
+      data: { regionId: 'cn-shanghai', profile: 'default' },
+    });
+    expect(parseSettingsFile({ profile: 'work' })).toMatchObject({
+      ok: true,
+      data: { profile: 'work' },
+    });
+    expect(parseSettingsFile({ profile: 'access-key:x' }).ok).toBe(false);
+  });
+
   it('lists the profiles in the keychain, and switching uses the other key from then on', async () => {
     fx = await withWorkProfile();
     const { handlers, settings } = fx;
