@@ -80,8 +80,11 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
             ? stopAllNotice(result.value, labels, deps.clusterName)
             : failureNotice(labels.stopAllFailed, result.error, labels.locale),
         );
-        // A stop only recorded as pending is not done yet: the icon shows it as a failure.
-        const ok = result.ok && result.value.failed.length === 0;
+        // A stop only recorded as pending, or a rule left open, is not done: the icon says so.
+        const ok =
+          result.ok &&
+          result.value.failed.length === 0 &&
+          (result.value.stillOpen ?? []).length === 0;
         deps.onOutcome?.(ok);
         return ok;
       }
@@ -128,8 +131,9 @@ export function stopAllCounts(result: StopAllResult): StopAllCounts {
 
 /**
  * One notice for a whole stop-all: the summary line (how many stopped, in how many regions, how
- * many recorded as pending), then what went wrong where, or, when stops are only pending, what
- * happens to them (the registry's PendingStop wording).
+ * many recorded as pending), then what went wrong where, any 12016 rule still there after the
+ * stop, or, when stops are only pending, what happens to them. Every text but the summary is the
+ * error registry's (PendingStop, RulesStillOpen).
  */
 export function stopAllNotice(
   result: StopAllResult,
@@ -137,18 +141,26 @@ export function stopAllNotice(
   clusterName: (clusterId: string) => string,
 ): Notice {
   const counts = stopAllCounts(result);
-  const summary = labels.stopAllSummary(counts);
-  if (counts.failed > 0) {
-    const pending = new Set(result.recordedPending ?? []);
-    const failed = result.failed.filter((f) => !pending.has(f.clusterId));
-    return {
-      title: labels.stopAllPartly({ stopped: counts.stopped, failed: counts.failed }),
-      body: `${summary} ${failuresBody(failed, clusterName, labels.locale)}`,
-    };
+  const pending = new Set(result.recordedPending ?? []);
+  const failed = result.failed.filter((f) => !pending.has(f.clusterId));
+  const stillOpen = result.stillOpen ?? [];
+  const parts = [labels.stopAllSummary(counts)];
+  if (failed.length > 0) parts.push(failuresBody(failed, clusterName, labels.locale));
+  stillOpen.forEach((s, i) => {
+    const params = { clusterId: clusterName(s.clusterId), cidrs: s.cidrs.join(', ') };
+    const text = describeError({ code: 'RulesStillOpen', params }, labels.locale);
+    parts.push(i === stillOpen.length - 1 ? `${text.message} ${text.action}` : text.message);
+  });
+  if (failed.length === 0 && stillOpen.length === 0 && counts.pending > 0) {
+    parts.push(describeError({ code: 'PendingStop' }, labels.locale).action);
   }
-  if (counts.pending > 0) {
-    const { action } = describeError({ code: 'PendingStop' }, labels.locale);
-    return { title: labels.stopAllPending(counts.pending), body: `${summary} ${action}` };
-  }
-  return { title: labels.stoppedAll, body: summary };
+  const title =
+    failed.length > 0
+      ? labels.stopAllPartly({ stopped: counts.stopped, failed: counts.failed })
+      : stillOpen.length > 0
+        ? labels.stopAllStillOpen(stillOpen.length)
+        : counts.pending > 0
+          ? labels.stopAllPending(counts.pending)
+          : labels.stoppedAll;
+  return { title, body: parts.join(' ') };
 }

@@ -48,6 +48,8 @@ export interface TrayLabels {
   /** The title when nothing failed outright but some stops are journalled, not confirmed. */
   stopAllPending(pending: number): string;
   stopAllPartly(counts: { stopped: number; failed: number }): string;
+  /** The title when stops went through but a 12016 rule was still there when read again. */
+  stopAllStillOpen(clusters: number): string;
   /** One line on a whole stop-all: what stopped, where, what was journalled, what failed. */
   stopAllSummary(counts: StopAllCounts): string;
   stopAllFailed: string;
@@ -96,6 +98,8 @@ const en: TrayLabels = {
     `VNC stop not confirmed on ${plural(pending, 'cluster', 'clusters')} yet`,
   stopAllPartly: ({ stopped, failed }) =>
     `VNC stopped on ${stopped} cluster(s), failed on ${failed}`,
+  stopAllStillOpen: (clusters) =>
+    `Port 12016 still open on ${plural(clusters, 'cluster', 'clusters')}`,
   // The CLI's `stop --all` line says the same (main/cli/commands/stop-all-output.ts).
   stopAllSummary: ({ stopped, regions, already, pending, failed }) =>
     `Stopped VNC on ${plural(stopped, 'cluster', 'clusters')} in ${plural(regions, 'region', 'regions')}; ` +
@@ -164,6 +168,7 @@ const zhCN: TrayLabels = {
   stoppedAll: '已停止所有集群的 VNC',
   stopAllPending: (pending) => `${pending} 个集群的 VNC 停止尚未确认`,
   stopAllPartly: ({ stopped, failed }) => `已停止 ${stopped} 个集群的 VNC，${failed} 个失败`,
+  stopAllStillOpen: (clusters) => `仍有 ${clusters} 个集群的 12016 端口开放`,
   stopAllFailed: '无法停止所有集群的 VNC',
   stopAllSummary: ({ stopped, regions, already, pending, failed }) =>
     `已停止 ${regions} 个地域中 ${stopped} 个集群的 VNC；${already} 个原本已停止` +

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActionRunner } from '../../main/shell/tray-actions';
 import { trayLabelsFor, type Notice } from '../../main/shell/tray-labels';
-import { clusterIdFor } from '../emulator';
+import { clusterIdFor, elsewhereClusters } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
 const en = trayLabelsFor('en', 'en-US');
@@ -121,6 +121,32 @@ describe('tray actions', () => {
     expect(notices[0]?.title).toBe('VNC stop not confirmed on 2 clusters yet');
     expect(notices[0]?.body).toMatch(
       /^Stopped VNC on 0 clusters in 1 region; \d+ already stopped; 2 recorded as pending\. The stop is kept as pending and retried automatically/,
+    );
+    expect(outcomes).toEqual([false]);
+  });
+
+  it('says when a 12016 rule is still open after stop-all, in the registry’s words', async () => {
+    await fixture.close();
+    fixture = await startAppFixture({ clusters: elsewhereClusters() });
+    const id2 = 'ehpc-hz-000002';
+    // An ALL rule: StopVisualService removes only the 12016/12016 rule of its CidrIp.
+    const all = {
+      IpProtocol: 'ALL',
+      PortRange: '-1/-1',
+      SourceCidrIp: '192.0.2.0/24',
+      Policy: 'Accept',
+      Direction: 'ingress',
+    };
+    fixture.emulator.setCluster(id2, {
+      rules: [...(fixture.emulator.cluster(id2)?.rules ?? []), all],
+    });
+    const run = await runner();
+    expect(await run.run({ kind: 'stopAll' })).toBe(false);
+    expect(fixture.emulator.cluster(id2)?.vnc).toBe('stopped');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.title).toBe('Port 12016 still open on 1 cluster');
+    expect(notices[0]?.body).toMatch(
+      /^Stopped VNC on \d+ clusters in 2 regions; \d+ already stopped\. VNC on render-two-rules was stopped, but its security group still lets 192\.0\.2\.0\/24 reach port 12016\. Stop VNC again, or remove the rule in the ECS console\.$/,
     );
     expect(outcomes).toEqual([false]);
   });
