@@ -205,13 +205,13 @@ const table = {
     shape.autoStopInfo,
   ),
   getConnectTarget: op(
-    "Where to connect: the login node's public address (else its private one), from ListNodes.",
-    req({ clusterId, refresh: z.boolean().optional() }),
+    "Where to connect: the login node's public address (else its private one), from ListNodes in its region.",
+    req({ clusterId, refresh: z.boolean().optional(), regionId: regionId.optional() }),
     shape.connectTarget,
   ),
   connect: op(
-    'Starts VNC when stopped (CidrIp: given, else remembered), then opens vnc://<address>:12016.',
-    req({ clusterId, cidrIp: cidrIp.optional() }),
+    'Starts VNC when stopped (CidrIp: given, else remembered), then opens vnc://<address>:12016, in its region.',
+    req({ clusterId, cidrIp: cidrIp.optional(), regionId: regionId.optional() }),
     shape.connectResult,
   ),
   detectAddress: op(
