@@ -1,6 +1,7 @@
 // `ehpc-vnc connect <clusterId> [--cidr X] [--open] [--json]`: where to connect to a cluster's
 // VNC (its login node's address), starting VNC first when it is stopped; with --open, the system's
-// VNC viewer is started on vnc://<address>:12016. The same AppService path as the app's Connect.
+// VNC viewer is started on vnc://<address>:12016. The same AppService path as the app's Connect;
+// the global --region says where the cluster is (every call goes there).
 import { vncAddress } from '../../../preload/shared/vnc-url';
 import type { CommandSpec, Context } from '../command-spec';
 import { ExitCode } from '../exit-codes';
@@ -11,7 +12,7 @@ function connectOptions(c: Command): Command {
   return c
     .option(
       '--cidr <ip|cidr>',
-      'who may connect, when VNC must be started (default: the remembered one)',
+      'who may connect (IPv4 or IPv6), when VNC must be started (default: the remembered one)',
     )
     .option('--open', 'open the address in the system VNC viewer (vnc://<address>:12016)');
 }
@@ -66,6 +67,7 @@ export const connect: CommandSpec = {
     'ehpc-vnc connect ehpc-hz-FYUr32**** --cidr 203.0.113.7',
     'ehpc-vnc connect ehpc-hz-FYUr32**** --open',
     'ehpc-vnc connect ehpc-hz-FYUr32**** --json',
+    'ehpc-vnc --region cn-shanghai connect ehpc-sh-Q2bW8k**** --cidr 2001:db8::7',
   ],
   options: connectOptions,
   run: connectCommand,
