@@ -94,6 +94,13 @@ describe('ehpc-vnc in another region, and IPv6', { timeout: 60_000 }, () => {
     expect(bad.stderr).toContain('--cidr is not an IPv4 or IPv6 address or CIDR block.');
     expect(fx.emulator.count('StartVisualService')).toBe(starts);
 
+    // connect refuses it as start does: no --yes, nothing sent at all.
+    const before = fx.emulator.count();
+    const connect = await run('connect', HZ_CLOSED, '--cidr', '::/0');
+    expect(connect.code).toBe(2);
+    expect(connect.stderr).toContain('--yes');
+    expect(fx.emulator.count()).toBe(before);
+
     const yes = await run('start', HZ_CLOSED, '--cidr', '::/0', '--yes');
     expect(yes.code).toBe(0);
     expect(vncRules(HZ_CLOSED)).toEqual([expect.objectContaining({ Ipv6SourceCidrIp: '::/0' })]);

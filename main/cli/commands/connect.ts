@@ -4,6 +4,7 @@
 // the global --region says where the cluster is (every call goes there).
 import { vncAddress } from '../../../preload/shared/vnc-url';
 import type { CommandSpec, Context } from '../command-spec';
+import { usageError } from '../cli-error';
 import { ExitCode } from '../exit-codes';
 import { printJson } from '../output';
 import type { Command } from 'commander';
@@ -22,7 +23,11 @@ async function connectCommand(
   [clusterId]: string[],
   opts: Record<string, unknown>,
 ): Promise<number> {
-  const { validated } = await ctx.runtime();
+  const { validated, isWideCidr } = await ctx.runtime();
+  // As `start`: nothing is sent for a wide block without --yes (not even where to connect).
+  if (typeof opts.cidr === 'string' && isWideCidr(opts.cidr) && !ctx.global.yes) {
+    throw usageError('wideCidr', { cidr: opts.cidr });
+  }
   const request = validated('connect', {
     clusterId,
     ...(opts.cidr !== undefined ? { cidrIp: opts.cidr } : {}),
