@@ -4,13 +4,8 @@
 import type { HandlerTable, Result, StopAllResult } from '../../preload/shared/contract';
 import { describeError } from '../../preload/shared/error-registry';
 import { connectFailedTitle, connectNotice } from './connect-notices';
-import {
-  failureNotice,
-  failuresBody,
-  type Notice,
-  type StopAllCounts,
-  type TrayLabels,
-} from './tray-labels';
+import { failureNotice, failuresBody, type Notice, type TrayLabels } from './tray-labels';
+import { stopAllCounts, stopAllSummary } from '../../preload/shared/stop-all-summary';
 import type { TrayAction } from './tray-menu';
 
 /** What this runner does; the shell itself opens, quits and retries pending stops (its loop reports those). */
@@ -120,18 +115,6 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
   };
 }
 
-/** The numbers of a stop-all: a stop recorded as pending is not counted as failed. */
-export function stopAllCounts(result: StopAllResult): StopAllCounts {
-  const pending = new Set(result.recordedPending ?? []);
-  return {
-    stopped: result.stopped.length,
-    regions: result.regions ?? 1,
-    already: result.alreadyStopped.length,
-    pending: pending.size,
-    failed: result.failed.filter((f) => !pending.has(f.clusterId)).length,
-  };
-}
-
 /**
  * One notice for a whole stop-all: the summary line (how many stopped, in how many regions, how
  * many recorded as pending), then what went wrong where, any 12016 rule still there after the
@@ -147,7 +130,7 @@ export function stopAllNotice(
   const pending = new Set(result.recordedPending ?? []);
   const failed = result.failed.filter((f) => !pending.has(f.clusterId));
   const stillOpen = result.stillOpen ?? [];
-  const parts = [labels.stopAllSummary(counts)];
+  const parts = [stopAllSummary(counts, labels.locale)];
   if (failed.length > 0) parts.push(failuresBody(failed, clusterName, labels.locale));
   stillOpen.forEach((s, i) => {
     const params = { clusterId: clusterName(s.clusterId), cidrs: s.cidrs.join(', ') };

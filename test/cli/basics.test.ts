@@ -188,7 +188,7 @@ describe('ehpc-vnc basics', () => {
     expect(r.code).toBe(1);
     // One line, whatever the earlier tests left running.
     expect(r.stdout).toMatch(
-      /^Stopped VNC on \d+ cluster\(s\) in 1 region\(s\); \d+ already stopped; 0 recorded as pending; 1 failed\.\n$/,
+      /^Stopped VNC on \d+ clusters? in 1 region; \d+ already stopped; 0 recorded as pending; 1 failed\.\n$/,
     );
     const table = r.stderr.trim().split('\n');
     expect(table[0]).toMatch(/^CLUSTER\s+ERROR\s+WHAT HAPPENED$/);

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActionRunner } from '../../main/shell/tray-actions';
 import { trayLabelsFor, type Notice } from '../../main/shell/tray-labels';
+import { stopAllSummary } from '../../preload/shared/stop-all-summary';
 import { clusterIdFor, elsewhereClusters } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
@@ -89,7 +90,7 @@ describe('tray actions', () => {
     expect(notices[0]?.title).toBe('VNC stopped on 1 cluster(s), failed on 1');
     expect(notices[0]?.body).toContain('legacy-md: No CIDR block is remembered');
     expect(notices[0]?.body).toMatch(
-      /^Stopped VNC on 1 cluster in 1 region; \d+ already stopped; 1 failed\. legacy-md: /,
+      /^Stopped VNC on 1 cluster in 1 region; \d+ already stopped; 0 recorded as pending; 1 failed\. legacy-md: /,
     );
 
     fixture.settings.rememberCluster(id(5), { cidrIp: '198.51.100.0/24' });
@@ -97,7 +98,7 @@ describe('tray actions', () => {
     expect(fixture.emulator.cluster(id(5))?.vnc).toBe('stopped');
     expect(notices[1]?.title).toBe('VNC stopped on all clusters');
     expect(notices[1]?.body).toMatch(
-      /^Stopped VNC on 1 cluster in 1 region; \d+ already stopped\.$/,
+      /^Stopped VNC on 1 cluster in 1 region; \d+ already stopped; 0 recorded as pending\.$/,
     );
     expect(outcomes).toEqual([false, true]);
   });
@@ -146,7 +147,7 @@ describe('tray actions', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]?.title).toBe('Port 12016 still open on 1 cluster');
     expect(notices[0]?.body).toMatch(
-      /^Stopped VNC on \d+ clusters in 2 regions; \d+ already stopped\. VNC on render-two-rules was stopped, but its security group still lets 192\.0\.2\.0\/24 reach port 12016\. Stop VNC again, or remove the rule in the ECS console\.$/,
+      /^Stopped VNC on \d+ clusters in 2 regions; \d+ already stopped; 0 recorded as pending\. VNC on render-two-rules was stopped, but its security group still lets 192\.0\.2\.0\/24 reach port 12016\. Stop VNC again, or remove the rule in the ECS console\.$/,
     );
     expect(outcomes).toEqual([false]);
   });
@@ -154,10 +155,10 @@ describe('tray actions', () => {
   it('words the stop-all notice in Chinese, pending stops included', async () => {
     const zh = trayLabelsFor('zh-CN', 'en-US');
     const counts = { stopped: 12, regions: 2, already: 40, pending: 3, failed: 0 };
-    expect(en.stopAllSummary(counts)).toBe(
+    expect(stopAllSummary(counts, 'en')).toBe(
       'Stopped VNC on 12 clusters in 2 regions; 40 already stopped; 3 recorded as pending.',
     );
-    expect(zh.stopAllSummary(counts)).toBe(
+    expect(stopAllSummary(counts, 'zh-CN')).toBe(
       '已停止 2 个地域中 12 个集群的 VNC；40 个原本已停止；3 个已记为待确认。',
     );
     expect(zh.stopAllPending(3)).toBe('3 个集群的 VNC 停止尚未确认');
