@@ -139,6 +139,12 @@ describe('ehpc-vnc through an HTTPS proxy', () => {
     });
   });
 
+  it('lists the proxy variables in every help', async () => {
+    const r = await runCli(['clusters', '--help'], base);
+    expect(r.stdout).toMatch(/HTTPS_PROXY, NO_PROXY .*either case/);
+    expect(r.stdout).toContain('NODE_EXTRA_CA_CERTS');
+  });
+
   it('refuses a proxy variable that is not a proxy URL, without echoing it', async () => {
     const r = await runCli(['clusters'], {
       ...viaName,

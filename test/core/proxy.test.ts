@@ -146,6 +146,19 @@ describe('the SDK transport behind a proxy', () => {
     expect(first.connects).toEqual([]);
   });
 
+  it('says BadResponse with the proxy’s status when the proxy refuses the tunnel', async () => {
+    first.refuse = 407;
+    try {
+      const before = emulator.count();
+      await expect(
+        transport({ HTTP_PROXY: first.url })('ListClusters', 'GET', {}),
+      ).rejects.toMatchObject({ code: 'BadResponse', httpStatus: 407 });
+      expect(emulator.count()).toBe(before);
+    } finally {
+      first.refuse = undefined;
+    }
+  });
+
   it('turns a gateway page into BadResponse with its status, through the tunnel too', async () => {
     emulator.inject({ action: 'ListClusters', times: 1, fault: { kind: 'html', status: 503 } });
     await expect(

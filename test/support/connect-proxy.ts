@@ -12,6 +12,8 @@ export interface ConnectProxy {
   connects: string[];
   /** While true, CONNECT requests are held without an answer (a proxy that hangs). */
   hang: boolean;
+  /** While set, CONNECT is refused with this status and a small HTML page (407: auth needed). */
+  refuse?: number;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,14 @@ export async function startConnectProxy(hosts: Record<string, string> = {}): Pro
     const target = req.url ?? '';
     proxy.connects.push(target);
     if (proxy.hang) return;
+    if (proxy.refuse !== undefined) {
+      const page = `<html><body><h1>${proxy.refuse} from the proxy</h1></body></html>`;
+      client.end(
+        `HTTP/1.1 ${proxy.refuse} Refused\r\ncontent-type: text/html\r\n` +
+          `content-length: ${page.length}\r\n\r\n${page}`,
+      );
+      return;
+    }
     const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(target);
     if (!match) {
       client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
