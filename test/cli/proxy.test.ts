@@ -7,6 +7,8 @@
 // answers CONNECT ends with a timeout; a gateway's HTML page says `BadResponse (HTTP 502)`.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -77,21 +79,29 @@ describe('ehpc-vnc through an HTTPS proxy', () => {
     expect(proxy.connects).toContain(`${STANDIN}:${emulator.port}`);
   });
 
-  it('goes around the proxy for NO_PROXY entries and for this machine', async () => {
+  it('goes around the proxy for NO_PROXY entries (name, domain, host:port, *)', async () => {
     // The name resolves only inside the proxy: going around it, the CLI cannot find the host.
-    for (const noProxy of [STANDIN, '.test', `*.test`, `${STANDIN}:${emulator.port}`, '*']) {
-      const r = await runCli(['clusters'], { ...viaName, NO_PROXY: noProxy });
-      expect(r.code, noProxy).toBe(1);
-      expect(r.stderr, noProxy).toMatch(/^error \(Network\.DNS\)/);
+    // (Every form of entry is in test/core/proxy.test.ts; here, that the CLI reads them.)
+    const runs = await Promise.all(
+      ['.test', `${STANDIN}:${emulator.port}`, '*'].map((noProxy) =>
+        runCli(['clusters'], { ...viaName, NO_PROXY: noProxy }),
+      ),
+    );
+    for (const r of runs) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error \(Network\.DNS\)/);
     }
-    // An entry for another port, or another domain, leaves the proxy in use.
-    for (const noProxy of [`${STANDIN}:1`, 'example.com,.cn', 'standin.test']) {
-      const r = await runCli(['clusters'], { ...viaName, no_proxy: noProxy });
-      expect(r.code, noProxy).toBe(0);
-    }
-    expect(proxy.connects).toHaveLength(3);
+    expect(proxy.connects).toEqual([]);
+    // An entry for another port or another domain leaves the proxy in use.
+    const still = await runCli(['clusters'], {
+      ...viaName,
+      no_proxy: `${STANDIN}:1, example.com`,
+    });
+    expect(still.code).toBe(0);
+    expect(proxy.connects).toEqual([`${STANDIN}:${emulator.port}`]);
+  });
 
-    proxy.connects.length = 0;
+  it('goes direct to this machine, proxy or not', async () => {
     const direct = await runCli(['clusters'], {
       ...viaName,
       EHPC_VNC_ENDPOINT: `https://127.0.0.1:${emulator.port}`,
@@ -137,6 +147,60 @@ describe('ehpc-vnc through an HTTPS proxy', () => {
     expect(JSON.parse(json.stderr)).toMatchObject({
       error: { code: 'BadResponse', httpStatus: 502 },
     });
+  });
+
+  it('fetches credentials from ALIBABA_CLOUD_CREDENTIALS_URI through the proxy too', async () => {
+    const sts = {
+      accessKeyId: 'STS.PROXYTEST0001',
+      accessKeySecret: 'sts-secret-proxy-test-0001',
+      securityToken: 'sts-token-proxy-test',
+    };
+    emulator.addAccessKey(sts);
+    const served: string[] = [];
+    const creds = createServer((req, res) => {
+      served.push(req.headers.host ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          Code: 'Success',
+          AccessKeyId: sts.accessKeyId,
+          AccessKeySecret: sts.accessKeySecret,
+          SecurityToken: sts.securityToken,
+          Expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => creds.listen(0, '127.0.0.1', resolve));
+    const { port } = creds.address() as AddressInfo;
+    // A name only the proxy resolves: the chain reaches it through the tunnel or not at all.
+    const credsName = 'credentials.test';
+    const credsProxy = await startConnectProxy({
+      [credsName]: '127.0.0.1',
+      [STANDIN]: '127.0.0.1',
+    });
+    try {
+      const {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: _id,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: _secret,
+        ...keyless
+      } = viaName;
+      const r = await runCli(['clusters', '--json'], {
+        ...keyless,
+        HTTPS_PROXY: credsProxy.url,
+        HTTP_PROXY: credsProxy.url,
+        // The keychain of a service nobody uses: empty, so the chain is asked.
+        EHPC_VNC_KEYCHAIN_SERVICE: `E-HPC VNC Tray proxy test ${process.pid}`,
+        DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+        ALIBABA_CLOUD_CREDENTIALS_URI: `http://${credsName}:${port}/`,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(served).toEqual([`${credsName}:${port}`]);
+      expect(credsProxy.connects).toEqual([`${credsName}:${port}`, `${STANDIN}:${emulator.port}`]);
+      expect(emulator.requests.at(-1)?.headers['x-acs-security-token']).toBe(sts.securityToken);
+    } finally {
+      await credsProxy.close();
+      await new Promise((resolve) => creds.close(resolve));
+    }
   });
 
   it('lists the proxy variables in every help', async () => {
