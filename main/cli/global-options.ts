@@ -64,7 +64,9 @@ Environment:
   ALIBABA_CLOUD_PROFILE          the profile (as --profile; else the app's active one)
   ALIBABA_CLOUD_REGION_ID        the region (as --region)
   EHPC_VNC_ENDPOINT              the endpoint (as --endpoint)
-  EHPC_VNC_CONFIG_DIR            where the settings live`;
+  EHPC_VNC_CONFIG_DIR            where the settings live
+  HTTPS_PROXY, NO_PROXY          a proxy for E-HPC, and hosts that skip it (either case)
+  NODE_EXTRA_CA_CERTS            a PEM file of CAs to trust too (a proxy that inspects HTTPS)`;
 
 /** The end of every command's --help: its examples, then the shared sections. */
 export function helpFooter(examples: readonly string[]): string {

@@ -97,14 +97,13 @@ describe('ehpc-vnc basics', () => {
     expect(help.stdout).toMatch(/--timeout <seconds>[\s\S]*\(default: "15"\)/);
   });
 
-  // The SDK drops the status of a body it cannot parse, so `BadResponse (HTTP 502)` is printed only
-  // when the status reaches the error (output.ts `shownCode`); here the code and the words hold.
+  // The SDK drops the status of a body it cannot parse; main/core/ehpc/sdk-http-hook.ts keeps it.
   it('says an answer was not E-HPC’s (a gateway page), in at most three lines', async () => {
     fx.emulator.inject({ action: 'ListClusters', fault: { kind: 'html', status: 502 } });
     const r = await runCli(['clusters'], env);
     fx.emulator.clearFaults();
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error \(BadResponse[^)]*\)+: .*proxy or gateway/);
+    expect(r.stderr).toMatch(/^error \(BadResponse \(HTTP 502\)\): .*HTTP 502.*proxy or gateway/);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
   });
 

@@ -179,6 +179,17 @@ export const INPUT_CODES: Record<string, CodeEntry> = {
         en: ['The endpoint has no host.', ENDPOINT_FORM],
         zh: ['端点缺少主机名。', ENDPOINT_FORM_ZH],
       },
+      // The value is never shown: a proxy URL may carry a password.
+      proxyUrl: {
+        en: [
+          'The {name} environment variable is not a proxy URL this tool can use.',
+          'Set it to http://host:port (or https://, with user:password@ if the proxy needs it), or unset it.',
+        ],
+        zh: [
+          '环境变量 {name} 不是本工具可用的代理 URL。',
+          '请将其设置为 http://主机:端口（或 https://，代理需要认证时加上 用户名:密码@），或删除该变量。',
+        ],
+      },
     },
   },
 };
