@@ -3,9 +3,12 @@
 // to open exactly vnc://<login node>:12016; no viewer → the address is copied and the page says
 // so; "Detect my address" refuses without a URL set, and refuses an answer that is not one
 // public address, served by a local HTTP stand-in (http is allowed for loopback only).
+import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAllowedExternalUrl } from '../../main/shell/security';
+import { VNC_VIEWERS } from '../../renderer/src/screens/ConnectCard';
 import { gate } from '../emulator';
 import { startAppFixture } from '../support/app-fixture';
 import { useUiSuite } from './suite';
@@ -80,13 +83,36 @@ describe('Connect', { timeout: 60_000 }, () => {
       page,
       'No VNC viewer on this computer opens vnc:// links. Copied 203.0.113.2:12016',
     ).waitFor();
-    await success(page, 'Viewers that work: TigerVNC').waitFor();
+    await success(page, 'Viewers that work: TigerVNC, RealVNC Viewer, TightVNC.').waitFor();
+    // Each viewer links to its download page, one the shell lets the browser open.
+    const links = await success(page, 'Viewers that work')
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
+    expect(links).toEqual(VNC_VIEWERS.map((v) => [v.name, v.url]));
+    for (const [, href] of links) expect(isAllowedExternalUrl(href ?? ''), href ?? '').toBe(true);
     expect(fixture.clipboard.text).toBe('203.0.113.2:12016');
     expect(fixture.opener.urls).toEqual(['vnc://203.0.113.2:12016']);
     expect(fixture.emulator.count('StartVisualService')).toBe(0);
     expect(fixture.emulator.cluster(CFD)?.vnc).toBe('running');
     expect(app.problems).toEqual([]);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the no-viewer notice and its links pass axe (${colorScheme})`, async () => {
+      const fixture = await startAppFixture();
+      fixture.opener.handler = false;
+      const app = await ui.open({ use: fixture, colorScheme });
+      const { page } = app;
+      await openCluster(page, 'cfd-prod-001');
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByRole('link', { name: 'TightVNC' }).waitFor();
+      const result = await new AxeBuilder({ page })
+        .include('section[aria-labelledby="connect-title"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(result.violations.map((v) => v.id)).toEqual([]);
+    });
+  }
 
   it('says a cluster has no login node, and starts nothing', async () => {
     const fixture = await startAppFixture();
