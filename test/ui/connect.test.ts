@@ -72,6 +72,37 @@ describe('Connect', { timeout: 60_000 }, () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('with the opt-in ticked where the password is set, copies it for the viewer until quit', async () => {
+    const app = await ui.open();
+    const { page, fixture } = app;
+    await openCluster(page, 'cfd-prod-001');
+    await page.getByRole('tab', { name: 'VNC password' }).click();
+    const remember = page.getByLabel('Remember this VNC password in the system keychain');
+    await remember.click();
+    // Checked once main has saved the choice (the box shows what main says).
+    await remember.and(page.locator(':checked')).waitFor();
+    expect(fixture.service.getConnectPrefs().rememberVncPassword).toBe(true);
+    await page.getByLabel('Password of root on the cluster').fill('emu-root-pass-1');
+    await page.getByLabel('New VNC password', { exact: true }).fill('Vnc-Pass-2026');
+    await page.getByLabel('Confirm new password').fill('Vnc-Pass-2026');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await success(page, 'VNC password set on cfd-prod-001 for root.').waitFor();
+    expect(await fixture.vault.getVncPassword(CFD)).toBe('Vnc-Pass-2026');
+
+    await page.getByRole('tab', { name: 'VNC service' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await success(
+      page,
+      'The VNC password is on the clipboard; it is cleared in 30 seconds.',
+    ).waitFor();
+    expect(fixture.clipboard.text).toBe('Vnc-Pass-2026');
+    expect(fixture.opener.urls).toEqual(['vnc://203.0.113.2:12016']);
+    // Quitting clears it (the shell calls this from before-quit).
+    fixture.service.clearCopiedSecret();
+    expect(fixture.clipboard.text).toBe('');
+    expect(app.problems).toEqual([]);
+  });
+
   it('copies the address and says so when no viewer handles vnc://', async () => {
     const fixture = await startAppFixture();
     fixture.opener.handler = false;
