@@ -145,6 +145,21 @@ describe('Connect', { timeout: 60_000 }, () => {
     });
   }
 
+  it('refuses an address field that is no address, instead of starting for the remembered one', async () => {
+    const fixture = await startAppFixture();
+    fixture.settings.rememberCluster(RENDER, { cidrIp: '198.51.100.7' });
+    const app = await ui.open({ use: fixture });
+    const { page } = app;
+    await openCluster(page, 'render-farm-01');
+    await page.getByLabel('Allow connections from (IP or CIDR)').fill('198.51.100');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await errorAlert(page, 'InvalidInput')
+      .filter({ hasText: 'Enter an IPv4 or IPv6 address or CIDR block.' })
+      .waitFor();
+    expect(fixture.emulator.count('StartVisualService')).toBe(0);
+    expect(fixture.opener.urls).toEqual([]);
+  });
+
   it('says a cluster has no login node, and starts nothing', async () => {
     const fixture = await startAppFixture();
     fixture.emulator.setCluster(RENDER, { loginNodes: [] });
