@@ -79,7 +79,7 @@ const stories: Record<
       const { page, t } = ctx;
       await open(ctx, 'cfd-prod-001');
       await page.getByRole('button', { name: t('connect.button'), exact: true }).click();
-      await page.getByText(t('connect.viewers')).waitFor();
+      await page.getByRole('link', { name: 'TigerVNC' }).waitFor();
       await showConnectCard(page);
       await ctx.shot('31-connect-address-copied');
     },

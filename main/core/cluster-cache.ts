@@ -61,12 +61,12 @@ export class ClusterCache {
     return this.current()[regionId];
   }
 
-  /** Caches a region's list now; the returned promise resolves once the file has it. */
   /** The regions a list is cached for. */
   cachedRegions(): string[] {
     return Object.keys(this.current());
   }
 
+  /** Caches a region's list now; the returned promise resolves once the file has it. */
   set(regionId: string, list: CachedClusterList): Promise<void> {
     const entry: CachedClusterList = {
       fetchedAt: list.fetchedAt,

@@ -68,13 +68,24 @@ export class ClusterCatalog {
     return client.listUsers(req.clusterId);
   }
 
-  /** Names of these clusters in the current region's cached list (memory only). */
+  /**
+   * Names of these clusters as the cached lists know them (memory only): the current region's
+   * list first, then every other region's, since Connect, the tray and their confirmations act
+   * on open clusters of any region (the exposure check caches each region's list).
+   */
   namesOf(ids: readonly string[]): Record<string, string> {
     const names: Record<string, string> = {};
     if (ids.length === 0) return names;
     const wanted = new Set(ids);
-    const cached = this.deps.settings.clusterCache.get(this.deps.session.regionId());
-    for (const c of cached?.clusters ?? []) if (wanted.has(c.id)) names[c.id] = c.name;
+    const { clusterCache } = this.deps.settings;
+    const current = this.deps.session.regionId();
+    const others = clusterCache.cachedRegions().filter((r) => r !== current);
+    for (const regionId of [current, ...others]) {
+      if (wanted.size === 0) break;
+      for (const c of clusterCache.get(regionId)?.clusters ?? []) {
+        if (wanted.delete(c.id)) names[c.id] = c.name;
+      }
+    }
     return names;
   }
 }

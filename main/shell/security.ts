@@ -80,8 +80,9 @@ export function isTrustedSender(
 }
 
 /**
- * Links the page may open in the user's browser: Alibaba Cloud documentation and the consoles
- * where an AccessKey and its RAM policy are managed. Anything else is dropped.
+ * Links the page may open in the user's browser: Alibaba Cloud documentation, the consoles
+ * where an AccessKey and its RAM policy are managed, and the download pages of the VNC viewers
+ * Connect names when no viewer is registered (docs/INSTALL.md). Anything else is dropped.
  */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'help.aliyun.com',
@@ -90,6 +91,9 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'ram.console.alibabacloud.com',
   'ehpc.console.aliyun.com',
   'ehpc.console.alibabacloud.com',
+  'tigervnc.org',
+  'www.realvnc.com',
+  'www.tightvnc.com',
 ];
 
 export function isAllowedExternalUrl(url: string): boolean {

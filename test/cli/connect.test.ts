@@ -2,7 +2,7 @@
 // keychain and real settings files: the address and port, starting VNC first when stopped, and
 // clear errors with the exit codes scripts branch on.
 import { spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
+import { existsSync, readFileSync, watch } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -30,16 +30,20 @@ function run(
   });
 }
 
-/** Resolves once `file` exists (xdg-open runs detached: the CLI may exit before it writes). */
+/**
+ * Resolves once `file` has content (xdg-open runs detached: the CLI may exit before it writes,
+ * and the shell creates the file before it writes to it).
+ */
 function waitForFile(file: string): Promise<void> {
+  const written = () => existsSync(file) && readFileSync(file, 'utf8') !== '';
   return new Promise((done) => {
     const watcher = watch(dirname(file), () => {
-      if (existsSync(file)) {
+      if (written()) {
         watcher.close();
         done();
       }
     });
-    if (existsSync(file)) {
+    if (written()) {
       watcher.close();
       done();
     }

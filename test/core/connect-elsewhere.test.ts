@@ -118,3 +118,51 @@ describe('VNC for an IPv6 address', () => {
     expect(fixture.emulator.count('StartVisualService')).toBe(0);
   });
 });
+
+describe('a start from Connect in another region', () => {
+  it('is confirmed by the cluster’s name, remembered for it, and journals no stop', async () => {
+    const asked: string[] = [];
+    fixture = await startAppFixture({
+      clusters: elsewhereClusters(),
+      confirm: {
+        confirmStart: async (s) => {
+          asked.push(`${s.clusterName} ${s.cidrIp} wide=${s.wide}`);
+          return true;
+        },
+        confirmPasswordWithRemembered: async () => true,
+      },
+    });
+    const fx = fixture;
+    // The exposure check lists (and caches) the clusters of every region in use.
+    expect((await fx.handlers.getExposure({ refresh: true })).ok).toBe(true);
+    expect(fx.settings.clusterCache.get('cn-shanghai')?.clusters.map((c) => c.id)).toContain(
+      SH_IDLE,
+    );
+    const sh = { clusterId: SH_IDLE, regionId: 'cn-shanghai' };
+
+    const first = await fx.handlers.connect({ ...sh, cidrIp: '198.51.100.7' });
+    expect(first).toMatchObject({ ok: true, value: { started: true, cidrIp: '198.51.100.7' } });
+    // Named as the user knows it, although the session's region is another one.
+    expect(asked).toEqual(['ml-sh-idle 198.51.100.7 wide=false']);
+    expect(fx.service.getState().clusterNames?.[SH_IDLE]).toBe('ml-sh-idle');
+    const saved = fx.settings.peek();
+    expect(saved.clusters[SH_IDLE]?.cidrIp).toBe('198.51.100.7');
+    expect(saved.confirmedCidrs[SH_IDLE]).toEqual(['198.51.100.7']);
+    // A start owes no stop; and nothing was sent to the session's region.
+    expect(saved.pendingStops).toEqual([]);
+    expect(regionsAsked(fx, 'StartVisualService')).toEqual(['cn-shanghai']);
+
+    // Stopped in its region, then Connect again: the remembered address, already confirmed.
+    expect((await fx.handlers.stopVnc(sh)).ok).toBe(true);
+    expect(fx.emulator.cluster(SH_IDLE)).toMatchObject({
+      vnc: 'stopped',
+      stopCidrIp: '198.51.100.7',
+    });
+    expect(fx.settings.peek().pendingStops).toEqual([]);
+    const again = await fx.handlers.connect(sh);
+    expect(again).toMatchObject({ ok: true, value: { started: true, cidrIp: '198.51.100.7' } });
+    expect(asked).toHaveLength(1);
+    expect(regionsAsked(fx, 'StartVisualService')).toEqual(['cn-shanghai', 'cn-shanghai']);
+    expect(fx.emulator.cluster(SH_IDLE)).toMatchObject({ vnc: 'running', cidrIp: '198.51.100.7' });
+  });
+});

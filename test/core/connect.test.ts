@@ -1,7 +1,7 @@
 // Arriving, in the core: the pure rules (which URL may be opened, which answer is an address),
 // login nodes read from the emulator's ListNodes over real HTTP, and Connect through the real
 // AppService (start when stopped, open, copy the address or the remembered password).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../main/core/app-error';
 import { parseAddressAnswer } from '../../main/core/address-detection';
 import { targetFor } from '../../main/core/connect-target';
@@ -244,6 +244,25 @@ describe('Connect through the service', () => {
     // Turning the option off forgets the remembered password.
     await fixture.service.setConnectPrefs({ rememberVncPassword: false });
     expect(await fixture.vault.getVncPassword('ehpc-hz-000001')).toBeNull();
+  });
+
+  it('clears the copied VNC password 30 seconds later, not before', async () => {
+    fixture = await startAppFixture();
+    await fixture.service.setConnectPrefs({ rememberVncPassword: true });
+    await fixture.vault.saveVncPassword('ehpc-hz-000001', 'Vnc#Pass2026x');
+    // Only the clipboard's timer is faked: HTTP and the keychain keep real time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const result = await fixture.service.connect({ clusterId: 'ehpc-hz-000001' });
+      expect(result).toMatchObject({ opened: true, passwordCopied: true });
+      expect(fixture.clipboard.text).toBe('Vnc#Pass2026x');
+      vi.advanceTimersByTime(29_999);
+      expect(fixture.clipboard.text).toBe('Vnc#Pass2026x');
+      vi.advanceTimersByTime(1);
+      expect(fixture.clipboard.text).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('copies <address>:12016 when no viewer handles vnc://', async () => {

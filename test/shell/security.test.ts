@@ -88,6 +88,14 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl('https://www.alibabacloud.com/help/en/e-hpc')).toBe(true);
   });
 
+  it('allows the download pages of the VNC viewers Connect links', () => {
+    expect(isAllowedExternalUrl('https://tigervnc.org/')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.realvnc.com/en/connect/download/viewer/')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.tightvnc.com/download.php')).toBe(true);
+    expect(isAllowedExternalUrl('http://www.tightvnc.com/download.php')).toBe(false);
+    expect(isAllowedExternalUrl('https://tigervnc.org.evil.example/')).toBe(false);
+  });
+
   it('refuses everything else', () => {
     for (const url of [
       'http://help.aliyun.com/',

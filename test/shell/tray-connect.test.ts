@@ -204,9 +204,13 @@ describe('the shell opener', () => {
   function opener(app: string, fails = false) {
     const opened: string[] = [];
     const lines: string[] = [];
+    const asked: string[] = [];
     const port = vncOpener(
       {
-        applicationFor: () => app,
+        applicationFor: (url) => {
+          asked.push(url);
+          return app;
+        },
         openExternal: async (url) => {
           if (fails) throw new Error('no application');
           opened.push(url);
@@ -214,7 +218,7 @@ describe('the shell opener', () => {
       },
       (line) => lines.push(line),
     );
-    return { port, opened, lines };
+    return { port, opened, lines, asked };
   }
 
   it('opens vnc://<ip>:12016 where a viewer is registered', async () => {
@@ -233,14 +237,44 @@ describe('the shell opener', () => {
 
   it('never hands the OS anything but vnc://<ip>:12016', async () => {
     const o = opener('TigerVNC Viewer');
-    for (const url of [
+    const refused = [
       'https://example.com',
-      'vnc://u:p@203.0.113.7:12016',
-      'vnc://203.0.113.7:5900',
+      'javascript:alert(1)',
       'file:///etc/passwd',
-    ]) {
-      expect(await o.port.open(url)).toBe(false);
-    }
+      'ms-settings:',
+      'vnc://u:p@203.0.113.7:12016',
+      'vnc://u@203.0.113.7:12016',
+      'vnc://203.0.113.7:5900',
+      'vnc://203.0.113.7:012016',
+      'vnc://203.0.113.7',
+      'vnc://203.0.113.7:12016/',
+      'vnc://203.0.113.7:12016?password=x',
+      'vnc://203.0.113.7:12016#x',
+      'VNC://203.0.113.7:12016',
+      'vnc:203.0.113.7:12016',
+      'vnc://2001:db8::7:12016',
+      'vnc://[203.0.113.7]:12016',
+      'vnc://203.0.113.07:12016',
+      'vnc://0x7f.0.0.1:12016',
+      // A host name, even a login node's: the shell knows no cluster's hosts, so none passes.
+      'vnc://login0:12016',
+      'vnc://evil.example.com:12016',
+      ' vnc://203.0.113.7:12016',
+      'vnc://203.0.113.7:12016\n',
+      'vnc://203.0.113.7:12016 --via evil',
+      '',
+    ];
+    for (const url of refused) expect(await o.port.open(url), url).toBe(false);
+    // Refused before the OS is even asked which application handles it.
+    expect(o.asked).toEqual([]);
     expect(o.opened).toEqual([]);
+    expect(o.lines).toHaveLength(refused.length);
+    expect(
+      o.lines.every((l) => l === 'refused to open a URL that is not vnc://<address>:12016'),
+    ).toBe(true);
+    // The two shapes it does open.
+    expect(await o.port.open('vnc://[2001:db8::7]:12016')).toBe(true);
+    expect(await o.port.open('vnc://203.0.113.7:12016')).toBe(true);
+    expect(o.opened).toEqual(['vnc://[2001:db8::7]:12016', 'vnc://203.0.113.7:12016']);
   });
 });

@@ -3,9 +3,12 @@
 // to open exactly vnc://<login node>:12016; no viewer → the address is copied and the page says
 // so; "Detect my address" refuses without a URL set, and refuses an answer that is not one
 // public address, served by a local HTTP stand-in (http is allowed for loopback only).
+import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAllowedExternalUrl } from '../../main/shell/security';
+import { VNC_VIEWERS } from '../../renderer/src/screens/ConnectCard';
 import { gate } from '../emulator';
 import { startAppFixture } from '../support/app-fixture';
 import { useUiSuite } from './suite';
@@ -69,6 +72,37 @@ describe('Connect', { timeout: 60_000 }, () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('with the opt-in ticked where the password is set, copies it for the viewer until quit', async () => {
+    const app = await ui.open();
+    const { page, fixture } = app;
+    await openCluster(page, 'cfd-prod-001');
+    await page.getByRole('tab', { name: 'VNC password' }).click();
+    const remember = page.getByLabel('Remember this VNC password in the system keychain');
+    await remember.click();
+    // Checked once main has saved the choice (the box shows what main says).
+    await remember.and(page.locator(':checked')).waitFor();
+    expect(fixture.service.getConnectPrefs().rememberVncPassword).toBe(true);
+    await page.getByLabel('Password of root on the cluster').fill('emu-root-pass-1');
+    await page.getByLabel('New VNC password', { exact: true }).fill('Vnc-Pass-2026');
+    await page.getByLabel('Confirm new password').fill('Vnc-Pass-2026');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await success(page, 'VNC password set on cfd-prod-001 for root.').waitFor();
+    expect(await fixture.vault.getVncPassword(CFD)).toBe('Vnc-Pass-2026');
+
+    await page.getByRole('tab', { name: 'VNC service' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await success(
+      page,
+      'The VNC password is on the clipboard; it is cleared in 30 seconds.',
+    ).waitFor();
+    expect(fixture.clipboard.text).toBe('Vnc-Pass-2026');
+    expect(fixture.opener.urls).toEqual(['vnc://203.0.113.2:12016']);
+    // Quitting clears it (the shell calls this from before-quit).
+    fixture.service.clearCopiedSecret();
+    expect(fixture.clipboard.text).toBe('');
+    expect(app.problems).toEqual([]);
+  });
+
   it('copies the address and says so when no viewer handles vnc://', async () => {
     const fixture = await startAppFixture();
     fixture.opener.handler = false;
@@ -80,12 +114,50 @@ describe('Connect', { timeout: 60_000 }, () => {
       page,
       'No VNC viewer on this computer opens vnc:// links. Copied 203.0.113.2:12016',
     ).waitFor();
-    await success(page, 'Viewers that work: TigerVNC').waitFor();
+    await success(page, 'Viewers that work: TigerVNC, RealVNC Viewer, TightVNC.').waitFor();
+    // Each viewer links to its download page, one the shell lets the browser open.
+    const links = await success(page, 'Viewers that work')
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
+    expect(links).toEqual(VNC_VIEWERS.map((v) => [v.name, v.url]));
+    for (const [, href] of links) expect(isAllowedExternalUrl(href ?? ''), href ?? '').toBe(true);
     expect(fixture.clipboard.text).toBe('203.0.113.2:12016');
     expect(fixture.opener.urls).toEqual(['vnc://203.0.113.2:12016']);
     expect(fixture.emulator.count('StartVisualService')).toBe(0);
     expect(fixture.emulator.cluster(CFD)?.vnc).toBe('running');
     expect(app.problems).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the no-viewer notice and its links pass axe (${colorScheme})`, async () => {
+      const fixture = await startAppFixture();
+      fixture.opener.handler = false;
+      const app = await ui.open({ use: fixture, colorScheme });
+      const { page } = app;
+      await openCluster(page, 'cfd-prod-001');
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByRole('link', { name: 'TightVNC' }).waitFor();
+      const result = await new AxeBuilder({ page })
+        .include('section[aria-labelledby="connect-title"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(result.violations.map((v) => v.id)).toEqual([]);
+    });
+  }
+
+  it('refuses an address field that is no address, instead of starting for the remembered one', async () => {
+    const fixture = await startAppFixture();
+    fixture.settings.rememberCluster(RENDER, { cidrIp: '198.51.100.7' });
+    const app = await ui.open({ use: fixture });
+    const { page } = app;
+    await openCluster(page, 'render-farm-01');
+    await page.getByLabel('Allow connections from (IP or CIDR)').fill('198.51.100');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await errorAlert(page, 'InvalidInput')
+      .filter({ hasText: 'Enter an IPv4 or IPv6 address or CIDR block.' })
+      .waitFor();
+    expect(fixture.emulator.count('StartVisualService')).toBe(0);
+    expect(fixture.opener.urls).toEqual([]);
   });
 
   it('says a cluster has no login node, and starts nothing', async () => {

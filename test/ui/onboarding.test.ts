@@ -54,9 +54,12 @@ describe('onboarding', () => {
       'ehpc:ListClusters',
       'ehpc:DescribeCluster',
       'ecs:DescribeSecurityGroupAttribute',
+      'ehpc:ListNodes',
     ]) {
       expect(text).toContain(action);
     }
+    // Each read beyond the VNC actions says why it is asked for.
+    await page.getByText('ehpc:ListNodes finds the login node’s address for Connect').waitFor();
     expect(JSON.parse(text)).toMatchObject({ Version: '1' });
     await page.getByRole('button', { name: 'Copy policy' }).waitFor();
     expect(await textOf(page.getByText(/stored in your system keychain/))).toBeTruthy();

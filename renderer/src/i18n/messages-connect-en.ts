@@ -14,8 +14,9 @@ export const connectEn = {
     'The login node has no public address: {address} is its private one, reachable over a VPN.',
   'connect.noHandler':
     'No VNC viewer on this computer opens vnc:// links. Copied {address}: paste it into your viewer.',
-  'connect.viewers':
-    'Viewers that work: TigerVNC, RealVNC Viewer, TightVNC (see the install guide).',
+  /** `{viewers}` becomes the links to the viewers (VNC_VIEWERS in ConnectCard.tsx). */
+  'connect.viewers': 'Viewers that work: {viewers}.',
+  'connect.viewersJoin': ', ',
   'connect.address': 'Login node: {address}',
   'address.remembered': 'Addresses used before',
   'address.detect': 'Detect my address',

@@ -13,7 +13,8 @@ export const connectZhCN: Record<keyof typeof connectEn, string> = {
   'connect.privateOnly': '登录节点没有公网地址：{address} 是其私网地址，需通过 VPN 访问。',
   'connect.noHandler':
     '此电脑上没有可打开 vnc:// 链接的 VNC 查看器。已复制 {address}：请粘贴到查看器中。',
-  'connect.viewers': '可用的查看器：TigerVNC、RealVNC Viewer、TightVNC（见安装指南）。',
+  'connect.viewers': '可用的查看器：{viewers}。',
+  'connect.viewersJoin': '、',
   'connect.address': '登录节点：{address}',
   'address.remembered': '用过的地址',
   'address.detect': '检测我的地址',

@@ -53,6 +53,8 @@ export const en = {
     'ehpc:DescribeCluster names the cluster’s security group, whose port 12016 rules say who can reach VNC (read only).',
   'signin.policyWhySecurityGroup':
     'ecs:DescribeSecurityGroupAttribute reads those rules, so a stop also closes VNC opened from the console or another machine (read only).',
+  'signin.policyWhyListNodes':
+    'ehpc:ListNodes finds the login node’s address for Connect; without it, everything else still works (read only).',
   'signin.policyTitle': 'Least-privilege RAM policy',
   'signin.copyPolicy': 'Copy policy',
   'signin.policyCopied': 'Policy copied to the clipboard.',

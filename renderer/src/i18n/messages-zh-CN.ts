@@ -50,6 +50,8 @@ export const zhCN: Messages = {
     'ehpc:DescribeCluster 用于查到集群的安全组，其 12016 端口规则说明谁能访问 VNC（只读）。',
   'signin.policyWhySecurityGroup':
     'ecs:DescribeSecurityGroupAttribute 用于读取这些规则，使停止操作也能关闭从控制台或其他机器开启的 VNC（只读）。',
+  'signin.policyWhyListNodes':
+    'ehpc:ListNodes 用于查到登录节点的地址以便“连接”；没有它，其他功能照常可用（只读）。',
   'signin.policyTitle': '最小权限 RAM 策略',
   'signin.copyPolicy': '复制策略',
   'signin.policyCopied': '策略已复制到剪贴板。',

@@ -1,14 +1,23 @@
 // Arrive in one click: Connect starts VNC for the address in the field when it is stopped, then
 // main asks the system's VNC viewer to open vnc://<login node>:12016. Where no viewer handles
-// such links, main copied the address instead, and this says so and names viewers that work.
-import { useEffect } from 'react';
+// such links, main copied the address instead, and this says so and links viewers that work.
+import { Fragment, useEffect } from 'react';
 import type { ConnectResult } from '../../../preload/shared/contract';
-import { isValidCidrIp } from '../../../preload/shared/validation';
 import { vncAddress, vncUrl } from '../../../preload/shared/vnc-url';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { useOperation } from '../hooks/use-operation';
 import { useI18n } from '../i18n/i18n';
+
+/**
+ * Viewers that work with E-HPC's VNC on port 12016, as docs/INSTALL.md lists them. The shell
+ * opens these pages in the browser (main/shell/security.ts allows their hosts); nothing else.
+ */
+export const VNC_VIEWERS: readonly { name: string; url: string }[] = [
+  { name: 'TigerVNC', url: 'https://tigervnc.org/' },
+  { name: 'RealVNC Viewer', url: 'https://www.realvnc.com/en/connect/download/viewer/' },
+  { name: 'TightVNC', url: 'https://www.tightvnc.com/download.php' },
+];
 
 interface ConnectCardProps {
   clusterId: string;
@@ -35,11 +44,13 @@ export function ConnectCard(props: ConnectCardProps) {
 
   const onConnect = async () => {
     if (connect.pending || busy) return;
+    // What the field says, as typed: main refuses one that is no address, rather than Connect
+    // quietly starting VNC for the remembered one instead of what the user sees.
     const cidrIp = cidr.trim();
     const result = await connect.run({
       clusterId,
       ...inRegion,
-      ...(isValidCidrIp(cidrIp) ? { cidrIp } : {}),
+      ...(cidrIp !== '' ? { cidrIp } : {}),
     });
     if (result?.ok) onConnected();
   };
@@ -87,7 +98,6 @@ function ConnectOutcome({ name, result }: { name: string; result: ConnectResult 
     if (result.passwordCopied) lines.push(t('connect.passwordCopied'));
   } else {
     lines.unshift(t('connect.noHandler', { address: vncAddress(result.address) }));
-    lines.push(t('connect.viewers'));
   }
   return (
     <div role="status" className={result.opened ? 'notice notice-success' : 'notice notice-warn'}>
@@ -95,7 +105,28 @@ function ConnectOutcome({ name, result }: { name: string; result: ConnectResult 
         {lines.map((line) => (
           <p key={line}>{line}</p>
         ))}
+        {!result.opened && <ViewerLinks />}
       </div>
     </div>
+  );
+}
+
+/** "Viewers that work: TigerVNC, …", each name a link to where the viewer is downloaded. */
+function ViewerLinks() {
+  const { t } = useI18n();
+  const [before = '', after = ''] = t('connect.viewers').split('{viewers}');
+  return (
+    <p>
+      {before}
+      {VNC_VIEWERS.map((v, i) => (
+        <Fragment key={v.name}>
+          {i > 0 && t('connect.viewersJoin')}
+          <a className="link" href={v.url} target="_blank" rel="noreferrer">
+            {v.name}
+          </a>
+        </Fragment>
+      ))}
+      {after}
+    </p>
   );
 }

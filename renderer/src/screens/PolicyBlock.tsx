@@ -19,6 +19,7 @@ export function PolicyBlock() {
         <ul className="policy-why">
           <li>{t('signin.policyWhyDescribeCluster')}</li>
           <li>{t('signin.policyWhySecurityGroup')}</li>
+          <li>{t('signin.policyWhyListNodes')}</li>
         </ul>
         <CopyButton text={RAM_POLICY} label={t('signin.copyPolicy')}>
           {t('signin.copyPolicy')}
