@@ -155,8 +155,14 @@ export class AppService {
 
   // ---- Acting
 
-  async startVnc(req: Request<'startVnc'>): Promise<ActionResult> {
-    return this.u.vnc.start(req);
+  /** Starts VNC; that cluster's exposure entry (who can reach it, the tray's count) follows at once. */
+  startVnc(req: Request<'startVnc'>): Promise<ActionResult> {
+    const started = async () => {
+      const result = await this.u.vnc.start(req);
+      await this.u.exposureRefresh.started(req.clusterId, this.u.session.regionId());
+      return result;
+    };
+    return this.u.work.change(started());
   }
 
   /** Closes every CIDR found in the 12016 rules, plus the remembered one and the one given. */
@@ -166,7 +172,7 @@ export class AppService {
       ...(req.cidrIp ? { given: req.cidrIp } : {}),
     });
     const result = await this.u.work.change(stopped);
-    this.u.exposure.noteStopped([req.clusterId]);
+    this.u.exposureRefresh.stopped(req.clusterId, regionId, result);
     return result;
   }
 

@@ -16,6 +16,7 @@ import type { EhpcClient } from './ehpc/client';
 import type { EhpcClientOptions } from './ehpc/types';
 import { ExposureModel } from './exposure';
 import { ExposureCache } from './exposure-cache';
+import { ExposureRefresh } from './exposure-refresh';
 import { ExposureStops } from './exposure-stop';
 import { ExposureWatch } from './exposure-watch';
 import { JournalledStops } from './journalled-stops';
@@ -66,6 +67,7 @@ export interface CoreUnits {
   exposure: ExposureModel;
   exposureCache: ExposureCache;
   exposureStops: ExposureStops;
+  exposureRefresh: ExposureRefresh;
   exposureWatch: ExposureWatch;
   targets: ConnectTargets;
   connector: Connector;
@@ -143,6 +145,13 @@ export function wireUnits(deps: AppServiceDeps, facade: FacadeCalls): CoreUnits 
     onSummary: (summary) => live.setExposure(summary),
   });
   const model = u.exposure;
+  u.exposureRefresh = new ExposureRefresh({
+    settings,
+    session,
+    model,
+    cache: u.exposureCache,
+    onSummary: (summary) => live.setExposure(summary),
+  });
   u.exposureStops = new ExposureStops({ settings, session, stops: u.stops, model });
   const exposureStops = u.exposureStops;
   u.stops.retryStop = async (entry) => {
@@ -178,7 +187,11 @@ export function wireUnits(deps: AppServiceDeps, facade: FacadeCalls): CoreUnits 
     regionId: () => session.regionId(),
     status: (clusterId, regionId) => u.vnc.status(clusterId, () => session.client(regionId)),
     // The Start button's path: a start from Connect is confirmed and remembered like any other.
-    start: (req, regionId) => u.vnc.start(req, regionId),
+    start: async (req, regionId) => {
+      const result = await u.vnc.start(req, regionId);
+      await u.exposureRefresh.started(req.clusterId, regionId ?? session.regionId());
+      return result;
+    },
     ...(deps.opener ? { opener: deps.opener } : {}),
   });
   return u;

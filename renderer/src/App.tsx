@@ -221,7 +221,7 @@ function Shell(props: ShellProps) {
           onPrefsChanged={reloadPrefs}
           exposure={exposureOf(exposure.snapshot, view.clusterId)}
           exposureChecking={exposure.refreshing}
-          onVncChanged={() => void exposure.refresh()}
+          onVncChanged={() => void exposure.reload()}
         />
       )}
       {view.name === 'settings' && (

@@ -16,10 +16,14 @@ export interface ExposureState {
   refreshing: boolean;
   error?: AppErrorInfo;
   refresh: () => Promise<void>;
+  /** Main's snapshot as it is now, without a check (main updates a cluster it starts or stops). */
+  reload: () => Promise<void>;
 }
 
 export function useExposure(enabled: boolean): ExposureState {
-  const [held, setHeld] = useState<Omit<ExposureState, 'refresh'>>({ refreshing: false });
+  const [held, setHeld] = useState<Omit<ExposureState, 'refresh' | 'reload'>>({
+    refreshing: false,
+  });
   const generation = useRef(0);
 
   const refresh = useCallback(async () => {
@@ -32,6 +36,13 @@ export function useExposure(enabled: boolean): ExposureState {
         ? { snapshot: fresh.value, refreshing: false }
         : { ...s, refreshing: false, error: fresh.error },
     );
+  }, []);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    const now = await call('getExposure', { refresh: false });
+    if (mine !== generation.current || !now.ok) return;
+    setHeld((s) => ({ ...s, snapshot: now.value, refreshing: false }));
   }, []);
 
   useEffect(() => {
@@ -48,7 +59,7 @@ export function useExposure(enabled: boolean): ExposureState {
   }, [enabled, refresh]);
   useRefreshOnReturn(refresh, enabled);
 
-  return { ...held, refresh };
+  return { ...held, refresh, reload };
 }
 
 export function exposureOf(
