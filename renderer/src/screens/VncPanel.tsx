@@ -29,7 +29,7 @@ interface VncPanelProps {
   /** This cluster in the last exposure check (who can reach VNC). */
   exposure?: ClusterExposure;
   exposureChecking: boolean;
-  /** VNC was started or stopped here: the exposure is re-checked. */
+  /** VNC was started (Start, Connect) or stopped here: main's updated exposure is read. */
   onVncChanged: () => void;
 }
 
@@ -70,21 +70,26 @@ export function VncPanel(props: VncPanelProps) {
       ? 'starting'
       : (appState.vnc[clusterId] ?? status.value?.vnc ?? 'unknown');
 
-  // StopVisualService needs the CidrIp VNC was started with: the field (prefilled with the one
-  // remembered from the last start) says which.
+  // Main closes every CIDR the cluster's 12016 rules let in, plus the remembered one and the
+  // field's (prefilled with the one from the last start). The field is asked for only when main
+  // found nothing at all to close (VNC opened elsewhere, the rules unreadable).
+  const askForCidr = () => {
+    setStopNeedsCidr(true);
+    setCidrTouched(true);
+    document.getElementById(cidrFieldId)?.focus();
+  };
   const onStop = async () => {
     if (anyBusy) return;
     setAnnouncement('');
     start.reset();
     const cidrIp = cidr.trim();
-    if (!isValidCidrIp(cidrIp)) {
-      setStopNeedsCidr(true);
-      setCidrTouched(true);
-      document.getElementById(cidrFieldId)?.focus();
+    if (cidrIp && !isValidCidrIp(cidrIp)) {
+      askForCidr();
       return;
     }
     setStopNeedsCidr(false);
-    const result = await stop.run({ clusterId, cidrIp });
+    const result = await stop.run({ clusterId, ...(cidrIp ? { cidrIp } : {}) });
+    if (result && !result.ok && result.error.variant === 'noCidrRemembered') askForCidr();
     if (result?.ok) {
       setAnnouncement(t('vnc.stopped', { name }));
       void checkStatus({ clusterId });
@@ -163,7 +168,9 @@ export function VncPanel(props: VncPanelProps) {
             {t('vnc.stopNeedsCidr')}
           </p>
         )}
-        {stop.error && !stopOwed && <ErrorNotice error={stop.error} onRetry={onStop} />}
+        {stop.error && !stopOwed && stop.error.variant !== 'noCidrRemembered' && (
+          <ErrorNotice error={stop.error} onRetry={onStop} />
+        )}
         {stopOwed && (
           <div className="notice notice-warn">
             <div className="notice-body">
@@ -213,6 +220,7 @@ export function VncPanel(props: VncPanelProps) {
         onConnected={() => {
           onPrefsChanged();
           void checkStatus({ clusterId });
+          onVncChanged();
         }}
       />
 
