@@ -63,7 +63,8 @@ const en: TrayLabels = {
   appName: 'E-HPC VNC Tray',
   noCluster: 'No cluster selected',
   notSignedIn: 'Not connected — open the app to add an AccessKey',
-  vnc: { running: 'VNC running', stopped: 'VNC stopped', unknown: 'VNC status unknown' },
+  // VNC's words, never the cluster's ("running"): the window's badges say the same.
+  vnc: { running: 'VNC open', stopped: 'VNC closed', unknown: 'VNC unknown' },
   busy: {
     stopping: 'Stopping VNC…',
     starting: 'Starting VNC…',
@@ -128,7 +129,7 @@ const zhCN: TrayLabels = {
   appName: 'E-HPC VNC Tray',
   noCluster: '未选择集群',
   notSignedIn: '未连接 — 打开应用添加 AccessKey',
-  vnc: { running: 'VNC 运行中', stopped: 'VNC 已停止', unknown: 'VNC 状态未知' },
+  vnc: { running: 'VNC 已开启', stopped: 'VNC 已关闭', unknown: 'VNC 状态未知' },
   busy: {
     stopping: '正在停止 VNC…',
     starting: '正在启动 VNC…',

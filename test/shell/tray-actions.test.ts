@@ -172,7 +172,7 @@ describe('tray actions', () => {
 
     expect(await run.run({ kind: 'refreshStatus', clusterId: id(1) })).toBe(true);
     expect(notices[1]?.title).toBe('cfd-prod-001');
-    expect(notices[1]?.body).toMatch(/^VNC running — /);
+    expect(notices[1]?.body).toMatch(/^VNC open — /);
   });
 
   it('refuses a malformed cluster ID before anything is sent', async () => {

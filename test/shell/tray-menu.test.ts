@@ -84,7 +84,7 @@ describe('buildTrayMenuTemplate', () => {
   it('offers a one-click stop of the selected cluster, by name', () => {
     const items = build(state());
     expect(findTrayItem(items, TRAY_ITEM.status)).toMatchObject({
-      label: 'cfd-prod-001 — VNC running',
+      label: 'cfd-prod-001 — VNC open',
       enabled: false,
     });
     expect(findTrayItem(items, TRAY_ITEM.stopSelected)).toEqual({
@@ -235,7 +235,7 @@ describe('trayPresentation', () => {
   it('shows running, stopped, unknown, working and error', () => {
     expect(present(state())).toEqual({
       iconName: 'running',
-      tooltip: 'E-HPC VNC Tray\ncfd-prod-001 — VNC running',
+      tooltip: 'E-HPC VNC Tray\ncfd-prod-001 — VNC open',
     });
     expect(present(state({ vnc: { 'ehpc-hz-000001': 'stopped' } })).iconName).toBe('stopped');
     expect(present(state({ vnc: {} })).iconName).toBe('unknown');
@@ -248,7 +248,7 @@ describe('trayPresentation', () => {
     const p = present(state({ pendingStops: ['ehpc-hz-000002'] }));
     expect(p).toEqual({
       iconName: 'error',
-      tooltip: 'E-HPC VNC Tray\ncfd-prod-001 — VNC running\n1 pending VNC stop',
+      tooltip: 'E-HPC VNC Tray\ncfd-prod-001 — VNC open\n1 pending VNC stop',
     });
     // What is in flight still shows first.
     const busy = state({ pendingStops: ['ehpc-hz-000002'], busy: { 'ehpc-hz-000001': 'status' } });
