@@ -1,7 +1,9 @@
-// `npm run emulator -- [--port 18080] [--clusters N] [--latency MS] [--region cn-hangzhou]`:
-// runs the emulator in the foreground for trying the app or the CLI by hand.
+// `npm run emulator -- [--port 18080] [--clusters N] [--latency MS] [--region cn-hangzhou]
+// [--elsewhere]`: runs the emulator in the foreground for trying the app or the CLI by hand.
+// `--elsewhere` seeds VNC opened elsewhere in two regions (seed-data.ts `elsewhereClusters`), the
+// issue-11 case: `ehpc-vnc stop --all` then `status --all --exit-code` by hand.
 import { parseArgs } from 'node:util';
-import { EMULATOR_KEY, startEmulator } from './index';
+import { EMULATOR_KEY, elsewhereClusters, startEmulator } from './index';
 
 function positiveInt(name: string, raw: string | undefined, fallback?: number): number | undefined {
   if (raw === undefined) return fallback;
@@ -20,11 +22,12 @@ async function main(): Promise<void> {
       clusters: { type: 'string' },
       latency: { type: 'string' },
       region: { type: 'string' },
+      elsewhere: { type: 'boolean' },
     },
   });
   const emu = await startEmulator({
     port: positiveInt('port', values.port, 18080),
-    clusters: positiveInt('clusters', values.clusters),
+    clusters: values.elsewhere ? elsewhereClusters() : positiveInt('clusters', values.clusters),
     latencyMs: positiveInt('latency', values.latency, 0),
     regionId: values.region,
     // Action and outcome only: parameters may hold passwords.
