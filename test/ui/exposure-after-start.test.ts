@@ -1,4 +1,4 @@
-// After this app starts or stops VNC on a cluster, its "who can reach VNC" and the tray's open
+// After this app starts or stops VNC on a cluster (and a Stop nobody gave a CIDR for), its
 // count follow at once, not at the next exposure check: main re-reads that one cluster's rules
 // (exposure-refresh.ts) and the window reads main's snapshot. Every later ListClusters is held,
 // so a full check cannot be what shows it. The real renderer in Chromium, the real handler
@@ -76,5 +76,22 @@ describe('exposure after a start or a stop here', { timeout: 60_000 }, () => {
     } finally {
       release();
     }
+  });
+
+  it('Stop with no CIDR remembered or typed closes what the rules show, asking nothing', async () => {
+    const app = await ui.open({ fixture: { clusters: elsewhereClusters() } });
+    const { page, fixture } = app;
+    await openCluster(page, 'cfd-open-world');
+    const reach = page.getByRole('list', { name: 'Who can reach VNC' });
+    await reach.getByText('0.0.0.0/0').waitFor();
+    expect(await page.getByLabel('Allow connections from (IP or CIDR)').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Stop VNC' }).click();
+    await success(page, 'VNC stopped on cfd-open-world.').waitFor();
+    await page.getByText(NO_RULE).waitFor();
+    const cluster = fixture.emulator.cluster('ehpc-hz-000001');
+    expect(cluster?.vnc).toBe('stopped');
+    expect(cluster?.rules.filter((r) => r.PortRange === '12016/12016')).toEqual([]);
+    expect(await page.getByText('Stopping needs the IP or CIDR block').count()).toBe(0);
+    expect(app.problems).toEqual([]);
   });
 });
