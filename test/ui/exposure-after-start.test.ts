@@ -1,8 +1,9 @@
-// After this app starts or stops VNC on a cluster (and a Stop nobody gave a CIDR for), its
+// After this app starts or stops VNC on a cluster, its "who can reach VNC" and the tray's open
 // count follow at once, not at the next exposure check: main re-reads that one cluster's rules
 // (exposure-refresh.ts) and the window reads main's snapshot. Every later ListClusters is held,
 // so a full check cannot be what shows it. The real renderer in Chromium, the real handler
 // table, the emulator seeded with VNC opened elsewhere (genomics-closed: VNC stopped, no rule).
+// Also: the window's Stop with no CIDR anywhere closes what the rules show, asking nothing.
 import { describe, expect, it } from 'vitest';
 import { elsewhereClusters, gate } from '../emulator';
 import type { UiApp } from './harness';
