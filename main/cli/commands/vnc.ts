@@ -100,6 +100,7 @@ export const stop: CommandSpec = {
   async run(ctx, [clusterId], opts) {
     if (opts.all) {
       if (clusterId) throw usageError('stopBoth');
+      if (opts.cidr) throw usageError('stopAllCidr');
       const result = await (await ctx.service()).stopAllVnc();
       return printStopAll(ctx, result);
     }
