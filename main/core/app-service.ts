@@ -43,6 +43,7 @@ import { detectAddress } from './address-detection';
 import type { ConfirmPort } from './confirmations';
 import type { ConnectOptions, OpenerPort } from './connect';
 import { wireUnits, type AppServiceDeps, type CoreUnits } from './core-units';
+import { regionsInUseStale } from './exposure-refresh';
 import type { ExposureWatch } from './exposure-watch';
 import type { ClipboardPort } from './secret-clipboard';
 import { stopEverywhere } from './stop-everywhere';
@@ -146,7 +147,10 @@ export class AppService {
    */
   getExposure(req: Request<'getExposure'>): Promise<ExposureSnapshot> {
     if (!req.refresh) return Promise.resolve(this.u.exposure.cached());
-    return this.u.work.read(this.u.exposure.check(req.regionId ? { regionId: req.regionId } : {}));
+    const opts = req.regionId
+      ? { regionId: req.regionId }
+      : { refreshRegions: regionsInUseStale(this.u.exposureCache) };
+    return this.u.work.read(this.u.exposure.check(opts));
   }
 
   async getVncStatus(req: Request<'getVncStatus'>): Promise<VncStatus> {

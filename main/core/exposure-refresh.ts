@@ -17,6 +17,19 @@ import type { ExposureCache } from './exposure-cache';
 import { isWideCidr, sameCidr } from './exposure-rules';
 import type { Settings } from './settings';
 
+/**
+ * How long the regions in use found by listing every region are trusted. Older, the next check
+ * lists every region again (in parallel with the known regions' own checks, so it costs no extra
+ * round trip); without it a cluster created in a new region was never seen until sign-out.
+ */
+export const REGIONS_IN_USE_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** Whether a check should look for regions in use again (the set is missing or older than the limit). */
+export function regionsInUseStale(cache: ExposureCache, now = Date.now()): boolean {
+  const fetchedAt = Date.parse(cache.regionsInUse()?.fetchedAt ?? '');
+  return !(now - fetchedAt < REGIONS_IN_USE_MAX_AGE_MS);
+}
+
 export interface ExposureRefreshDeps {
   settings: Settings;
   session: AccountSession;
