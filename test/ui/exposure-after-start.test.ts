@@ -95,4 +95,24 @@ describe('exposure after a start or a stop here', { timeout: 60_000 }, () => {
     expect(await page.getByText('Stopping needs the IP or CIDR block').count()).toBe(0);
     expect(app.problems).toEqual([]);
   });
+
+  it('the banner’s Stop all says what it left pending, as the tray and the CLI do', async () => {
+    const app = await ui.open({ fixture: { clusters: elsewhereClusters() } });
+    const { page, fixture } = app;
+    fixture.emulator.inject({
+      action: 'StopVisualService',
+      clusterId: 'ehpc-sh-000001',
+      fault: { kind: 'error', status: 503, code: 'ServiceUnavailable' },
+    });
+    const banner = page.locator('.wide-banner');
+    await banner.getByRole('button', { name: 'Stop all VNC' }).click();
+    const notice = page.getByRole('status').filter({
+      hasText:
+        /^Stopped VNC on 3 clusters in 2 regions; 2 already stopped; 1 recorded as pending\.$/,
+    });
+    await notice.waitFor();
+    expect(await notice.getAttribute('class')).toContain('notice-warn');
+    expect(fixture.settings.pendingStops().map((p) => p.clusterId)).toEqual(['ehpc-sh-000001']);
+    expect(app.problems).toEqual([]);
+  });
 });

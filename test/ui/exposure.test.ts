@@ -39,7 +39,10 @@ describe('exposure in the window', { timeout: 60_000 }, () => {
     await banner.getByRole('button', { name: 'Stop all VNC' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /^Stopped VNC on 4 clusters\.$/ })
+      .filter({
+        hasText:
+          /^Stopped VNC on 4 clusters in 2 regions; 2 already stopped; 0 recorded as pending\.$/,
+      })
       .waitFor();
     expect(await banner.count()).toBe(0);
     for (const c of fixture.emulator.clusters()) expect(c.vnc, c.id).toBe('stopped');

@@ -26,7 +26,6 @@ export const exposureEn = {
   'wide.stopOne': 'Stop VNC on {name}',
   'wide.stopAll': 'Stop all VNC',
   'wide.stopped': 'Stopped VNC on {name}.',
-  'wide.stoppedAll': 'Stopped VNC on {n} clusters.',
   'reach.title': 'Who can reach VNC',
   'reach.none': 'No rule of the security group lets anyone reach VNC (port 12016).',
   'reach.wide': 'Wide',

@@ -27,7 +27,6 @@ export const exposureZhCN: Record<keyof typeof exposureEn, string> = {
   'wide.stopOne': '停止 {name} 的 VNC',
   'wide.stopAll': '全部停止 VNC',
   'wide.stopped': '已停止 {name} 的 VNC。',
-  'wide.stoppedAll': '已停止 {n} 个集群的 VNC。',
   'reach.title': '谁能访问 VNC',
   'reach.none': '安全组没有允许访问 VNC（端口 12016）的规则。',
   'reach.wide': '大范围',

@@ -3,6 +3,7 @@
 // (every region in use) when there are several.
 import { useState } from 'react';
 import type { ExposureSnapshot } from '../../../preload/shared/contract';
+import { stopAllCounts, stopAllSummary } from '../../../preload/shared/stop-all-summary';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Spinner } from '../components/Spinner';
 import { useOperation } from '../hooks/use-operation';
@@ -15,17 +16,19 @@ interface WideExposureBannerProps {
 }
 
 export function WideExposureBanner({ snapshot, onStopped }: WideExposureBannerProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const stopOne = useOperation('stopVnc');
   const stopAll = useOperation('stopAllVnc');
+  // What the last stop did; `settled` false when some stop is only recorded as pending or failed.
   const [done, setDone] = useState('');
+  const [settled, setSettled] = useState(true);
   const wide = (snapshot?.clusters ?? []).filter((c) => c.vnc === 'running' && c.wide);
   const pending = stopOne.pending || stopAll.pending;
 
   const [first] = wide;
   if (!first) {
     return done ? (
-      <div role="status" className="notice notice-success inset">
+      <div role="status" className={`notice ${settled ? 'notice-success' : 'notice-warn'} inset`}>
         {done}
       </div>
     ) : null;
@@ -36,12 +39,18 @@ export function WideExposureBanner({ snapshot, onStopped }: WideExposureBannerPr
   const onStop = async () => {
     if (pending) return;
     setDone('');
+    setSettled(true);
     if (wide.length === 1) {
       const r = await stopOne.run({ clusterId: first.clusterId, regionId: first.regionId });
       if (r?.ok) setDone(t('wide.stopped', { name }));
     } else {
       const r = await stopAll.run({});
-      if (r?.ok) setDone(t('wide.stoppedAll', { n: r.value.stopped.length }));
+      if (r?.ok) {
+        // The tray's and the CLI's words: regions, already stopped, and what is left pending.
+        const counts = stopAllCounts(r.value);
+        setSettled(counts.pending === 0 && counts.failed === 0);
+        setDone(stopAllSummary(counts, locale));
+      }
     }
     await onStopped();
   };
