@@ -153,6 +153,11 @@ describe('ehpc-vnc', () => {
     expect(JSON.parse(legacy.stdout)).toMatchObject({ clusterId: id(5), vnc: 'running' });
     const stopped = await run(fx, ['--json', 'status', id(2)]);
     expect(JSON.parse(stopped.stdout)).toMatchObject({ vnc: 'stopped' });
+    // For people, VNC's own words (the cluster's state is "running" too).
+    expect((await run(fx, ['status', id(1)])).stdout).toMatch(new RegExp(`^${id(1)}: VNC open\\b`));
+    expect((await run(fx, ['status', id(2)])).stdout).toMatch(
+      new RegExp(`^${id(2)}: VNC closed\\b`),
+    );
   });
 
   it('starts VNC for a CIDR, then stops it with the remembered CIDR', async () => {

@@ -90,6 +90,11 @@ describe('ehpc-vnc status --all / stop --all across regions', () => {
     const rows = JSON.parse(r.stdout) as { regionId: string }[];
     expect(rows).toHaveLength(3);
     expect(rows.every((row) => row.regionId === 'cn-shanghai')).toBe(true);
+    const table = await run(fx, ['status', '--all', '--exit-code']);
+    expect(table.code).toBe(4);
+    expect(table.stdout).toMatch(
+      /\nVNC open on 4 clusters in 2 regions, some reachable from a wide CIDR\.\n$/,
+    );
   });
 
   it('offline, a fresh process journals every cluster the cached exposure shows open; pending --retry finishes them', async () => {

@@ -1,6 +1,6 @@
 // `ehpc-vnc status --all [--region R] [--json] [--exit-code]`: every cluster of every region in
 // use, whether its VNC is open and who can reach it, whoever opened it. Routed here from `status`.
-import type { ClusterExposure } from '../../../preload/shared/contract';
+import type { ClusterExposure, VncState } from '../../../preload/shared/contract';
 import type { Context } from '../command-spec';
 import { ExitCode } from '../exit-codes';
 import { printError, printJson, printTable } from '../output';
@@ -31,6 +31,15 @@ function reachText(c: ClusterExposure): string {
 }
 
 /** Exit 4 with `--exit-code` when any VNC is running (cron jobs, logout hooks). */
+/** VNC's state in VNC's words, never the cluster's ("running"): `status` and `status --all` alike. */
+export const VNC_WORD: Record<VncState, string> = {
+  running: 'open',
+  stopped: 'closed',
+  unknown: 'unknown',
+};
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export async function statusAll(ctx: Context, exitCode: boolean): Promise<number> {
   const region = ctx.global.region;
   const snapshot = await (
@@ -48,7 +57,7 @@ export async function statusAll(ctx: Context, exitCode: boolean): Promise<number
         c.clusterId,
         c.name,
         c.regionId,
-        c.vnc === 'running' ? 'open' : c.vnc === 'stopped' ? 'closed' : 'unknown',
+        VNC_WORD[c.vnc],
         reachText(c),
         c.clusterStatus,
       ]),
@@ -58,7 +67,7 @@ export async function statusAll(ctx: Context, exitCode: boolean): Promise<number
     ctx.io.stdout.write(
       open.length === 0
         ? 'VNC is closed everywhere.\n'
-        : `VNC open on ${open.length} cluster(s) in ${regions} region(s)${wide}.\n`,
+        : `VNC open on ${count(open.length, 'cluster')} in ${count(regions, 'region')}${wide}.\n`,
     );
   }
   for (const f of snapshot.failedRegions) {

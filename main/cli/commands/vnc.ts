@@ -5,7 +5,7 @@ import { usageError } from '../cli-error';
 import { ExitCode } from '../exit-codes';
 import { escapeControl, printJson } from '../output';
 import { askSecret } from '../prompts';
-import { statusAll, stillOpenLine } from './status-all';
+import { statusAll, stillOpenLine, VNC_WORD } from './status-all';
 import { printStopAll } from './stop-all-output';
 
 function printAction(
@@ -56,7 +56,7 @@ export const status: CommandSpec = {
       });
     else
       ctx.io.stdout.write(
-        `${escapeControl(result.clusterId)}: VNC ${result.vnc}${result.message ? ` (${escapeControl(result.message)})` : ''}\n`,
+        `${escapeControl(result.clusterId)}: VNC ${VNC_WORD[result.vnc]}${result.message ? ` (${escapeControl(result.message)})` : ''}\n`,
       );
     return ExitCode.Ok;
   },
