@@ -156,9 +156,12 @@ export function wireUnits(deps: AppServiceDeps, facade: FacadeCalls): CoreUnits 
   const exposureStops = u.exposureStops;
   u.stops.retryStop = async (entry) => {
     try {
-      return await exposureStops.stop(entry.clusterId, entry.regionId, {
+      const result = await exposureStops.stop(entry.clusterId, entry.regionId, {
         ...(entry.cidrIp ? { given: entry.cidrIp } : {}),
       });
+      // The tray's count and the persisted snapshot (an offline stop-all's source) follow.
+      u.exposureRefresh.stopped(entry.clusterId, entry.regionId, result);
+      return result;
     } catch (err) {
       // Nothing at all is known to close: the entry cannot be finished, and says so.
       if (err instanceof Error && 'variant' in err && err.variant === 'noCidrRemembered') {
