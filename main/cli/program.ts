@@ -81,6 +81,8 @@ function contextFor(io: CliIO, env: NodeJS.ProcessEnv, global: GlobalOptions): C
       })),
     service: () =>
       (service ??= ctx.runtime().then((rt) => (ctx.built = rt.buildService(global, io, env)))),
+    cachedClusters: () =>
+      import('./cached-clusters').then((m) => m.cachedClusterList(global, io, env)),
   };
   return ctx;
 }
