@@ -24,7 +24,14 @@ function reportBug(err: unknown): void {
 if (!answeredAtOnce(argv, fileURLToPath(new URL('.', import.meta.url)))) {
   // Node 22.1+: cache compiled code between runs (a no-op where the runtime lacks it).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const io = {
+    // On first use only: most commands never read stdin, and setting it up costs time.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
   import('./program')
     .then(({ main }) => main(argv, io, process.env))
     .then((code) => {

@@ -73,7 +73,7 @@ function contextFor(io: CliIO, env: NodeJS.ProcessEnv, global: GlobalOptions): C
     env,
     global,
     json: Boolean(global.json),
-    lines: new StdinLines(io.stdin),
+    lines: new StdinLines(io),
     runtime: () =>
       (runtime ??= import('./runtime').then((rt) => {
         ctx.loaded = rt;

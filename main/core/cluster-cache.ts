@@ -11,7 +11,6 @@
 // 0700 folder), and a symbolic link in its place is neither read nor written through.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFile } from 'atomically';
 import { AppError } from './app-error';
 import { CLUSTER_CACHE_FORMAT_VERSION, parseClusterCacheFile } from './cluster-cache-file';
 import { fileVersionOf } from './file-version';
@@ -143,6 +142,8 @@ export class ClusterCache {
           });
           // `atomically` would write through a link (it resolves the path first).
           refuseSymlink(this.path);
+          // Imported here: reading the cache (the CLI's `clusters --cached`) never needs it.
+          const { writeFile } = await import('atomically');
           // No fsync: losing the newest cache in a power cut costs one refresh, nothing more.
           await writeFile(this.path, json, {
             encoding: 'utf8',
