@@ -107,6 +107,27 @@ async function writeHelpTexts() {
   await writeFile('dist/cli/help.json', `${JSON.stringify(texts)}\n`);
 }
 
+/**
+ * commander loads child_process (and with it net and streams) at start-up, only to spawn
+ * executable subcommands, which ehpc-vnc has none of: it gets a stand-in that loads the real
+ * module on first use, a few milliseconds off every run of the CLI.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_t, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 if (only.length === 0) await rm('dist', { recursive: true, force: true });
 
 if (want('main') && existsSync('main/shell/index.ts')) {
@@ -147,6 +168,7 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
     external: EXTERNAL,
     define: { __CLI_VERSION__: JSON.stringify(version) },
     banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
+    plugins: [lazyChildProcessForCommander],
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);
   // The bin: CommonJS, so --version and plain help never set up the ES module loader.

@@ -22,7 +22,8 @@ function reportBug(err: unknown): void {
 }
 
 if (!answeredAtOnce(argv, fileURLToPath(new URL('.', import.meta.url)))) {
-  // Node 22.1+: cache compiled code between runs (a no-op where the runtime lacks it).
+  // Node 22.1+: cache compiled code between runs (a no-op where the runtime lacks it, and when
+  // the installed bin, launcher.ts, has turned it on already).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const io = {
     // On first use only: most commands never read stdin, and setting it up costs time.
