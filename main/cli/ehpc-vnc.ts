@@ -4,14 +4,11 @@
 import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { answeredAtOnce } from './fast-path';
+import { quietOnEpipe } from './quiet-epipe';
 
 const argv = process.argv.slice(2);
 
-// `clusters | head -1`: the reader left; stop quietly instead of printing a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+process.stdout.on('error', quietOnEpipe);
 
 function reportBug(err: unknown): void {
   // Only a bug gets here; still no stack trace for people, just what to report.

@@ -1,6 +1,8 @@
-// `clusters --cached` with the region given answers without the core (main/cli/cached-clusters.ts);
-// with the region from the settings it goes through the core. Both must print the same bytes and
+// `clusters --cached` with the region given answers without the core (main/cli/cached-clusters.ts),
+// through the installed bin even before the ES module entry loads (main/cli/cached-launch.ts);
+// with the region from the settings it goes through the core. All must print the same bytes and
 // fail the same way: the fast read is an optimisation, never a second behaviour.
+import { spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -11,9 +13,26 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, runCli } from './run-cli';
+import { CLI, runCli, type Run } from './run-cli';
+
+/** The installed bin (package.json `bin`), which answers `clusters --cached` itself. */
+const BIN = resolve('dist/cli/ehpc-vnc.cjs');
+function runBin(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
 
 const REGION = 'cn-hangzhou';
 let dir: string;
@@ -41,7 +60,8 @@ async function bothWays(args: string[]) {
     ...env,
     ALIBABA_CLOUD_REGION_ID: REGION,
   });
-  return { core, fast, fromEnv };
+  const bin = await runBin(['clusters', '--cached', '--region', REGION, ...args], env);
+  return { core, fast, fromEnv, bin };
 }
 
 describe('ehpc-vnc clusters --cached', () => {
@@ -73,12 +93,13 @@ describe('ehpc-vnc clusters --cached', () => {
       },
     });
     for (const args of [['--json'], []]) {
-      const { core, fast, fromEnv } = await bothWays(args);
+      const { core, fast, fromEnv, bin } = await bothWays(args);
       expect(core.code).toBe(0);
       expect(core.stdout).toContain('ehpc-hz-000002');
       expect(core.stdout).not.toContain('dropped on read');
       expect(fast).toEqual(core);
       expect(fromEnv).toEqual(core);
+      expect(bin).toEqual(core);
     }
   });
 
@@ -92,11 +113,13 @@ describe('ehpc-vnc clusters --cached', () => {
     expect(linked.core.code).not.toBe(0);
     expect(linked.core.stderr).toMatch(/SettingsFileIsSymlink/);
     expect(linked.fast).toEqual(linked.core);
+    expect(linked.bin).toEqual(linked.core);
 
     rmSync(cacheFile());
     const timeout = await bothWays(['--timeout', '0']);
     expect(timeout.core.code).toBe(2);
     expect(timeout.fast).toEqual(timeout.core);
+    expect(timeout.bin).toEqual(timeout.core);
   });
 
   it('makes a folder others can read private first, as the core does', async () => {
@@ -113,10 +136,22 @@ describe('ehpc-vnc clusters --cached', () => {
 
   it('leaves a region with nothing cached to the core, which fetches it', async () => {
     writeCache({ 'cn-shanghai': { fetchedAt: 't', totalCount: 0, clusters: [] } });
-    const fast = await runCli(['clusters', '--cached', '--json', '--region', REGION], env);
+    const args = ['clusters', '--cached', '--json', '--region', REGION];
+    const fast = await runCli(args, env);
     // No AccessKey anywhere: the core's fresh fetch says so (exit 3) instead of printing nothing.
     expect(fast.code).toBe(3);
     expect(fast.stderr).toMatch(/NoCredentials/);
     expect(fast.stdout).toBe('');
+    expect(await runBin(args, env)).toEqual(fast);
+  });
+
+  it('leaves usage errors and help to the full run, through the bin too', async () => {
+    writeCache({ [REGION]: { fetchedAt: 't', totalCount: 1, clusters: [cluster(1, 'one')] } });
+    for (const extra of [['--bogus'], ['--help'], ['--json', 'extra-argument']]) {
+      const args = ['clusters', '--cached', '--region', REGION, ...extra];
+      const viaBin = await runBin(args, env);
+      expect(viaBin).toEqual(await runCli(args, env));
+      expect(viaBin.stdout + viaBin.stderr).not.toBe('');
+    }
   });
 });
