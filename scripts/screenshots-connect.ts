@@ -32,6 +32,12 @@ const addressService = createServer((_req, res) =>
 );
 await new Promise<void>((done) => addressService.listen(0, '127.0.0.1', () => done()));
 const DETECT_URL = `http://127.0.0.1:${(addressService.address() as AddressInfo).port}/ip`;
+/** The same, for someone whose public address is IPv6. */
+const addressService6 = createServer((_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/plain' }).end('2001:db8:4::23\n'),
+);
+await new Promise<void>((done) => addressService6.listen(0, '127.0.0.1', () => done()));
+const DETECT_URL_6 = `http://127.0.0.1:${(addressService6.address() as AddressInfo).port}/ip`;
 
 async function open({ page, t }: Ctx, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: t('clusters.search') }).fill(name);
@@ -103,6 +109,23 @@ const stories: Record<
       await ctx.shot('33-address-detected');
     },
   },
+  detectIpv6: {
+    seed: async (f) => {
+      await f.service.setConnectPrefs({ detectUrl: DETECT_URL_6 });
+    },
+    async scene(ctx) {
+      const { page, t } = ctx;
+      await open(ctx, 'render-farm-01');
+      await page.getByRole('button', { name: t('address.detect') }).click();
+      const use = page.getByRole('button', {
+        name: t('address.use', { cidr: '2001:db8:4::23/128' }),
+      });
+      await use.waitFor();
+      await page.getByText(t('address.ipv6')).waitFor();
+      await use.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await ctx.shot('35-address-detected-ipv6');
+    },
+  },
   settings: {
     async scene(ctx) {
       const { page, t } = ctx;
@@ -153,4 +176,5 @@ try {
 } finally {
   await ui.close();
   addressService.close();
+  addressService6.close();
 }

@@ -187,7 +187,10 @@ export class AppService {
   // ---- Arriving: where to connect, connect, the user's own address
 
   getConnectTarget(req: Request<'getConnectTarget'>): Promise<ConnectTarget> {
-    return this.u.targets.get(req.clusterId, { refresh: req.refresh === true });
+    return this.u.targets.get(req.clusterId, {
+      refresh: req.refresh === true,
+      ...(req.regionId ? { regionId: req.regionId } : {}),
+    });
   }
 
   connect(req: Request<'connect'>, opts?: ConnectOptions): Promise<ConnectResult> {

@@ -36,16 +36,25 @@ export function targetFor(clusterId: string, nodes: readonly LoginNode[]): Conne
   return target;
 }
 
+export interface TargetOptions {
+  /** The cluster's region (default: the session's); ListNodes goes to that region's endpoint. */
+  regionId?: string;
+  /** Ask ListNodes again instead of answering what is known. */
+  refresh?: boolean;
+}
+
 export class ConnectTargets {
+  /** Per region and cluster: the same ID asked of another region is another question. */
   private readonly known = new Map<string, Promise<ConnectTarget>>();
 
   constructor(private readonly deps: ConnectTargetsDeps) {}
 
-  get(clusterId: string, opts: { refresh?: boolean } = {}): Promise<ConnectTarget> {
-    const key = `${this.deps.session.regionId()}/${clusterId}`;
+  get(clusterId: string, opts: TargetOptions = {}): Promise<ConnectTarget> {
+    const regionId = opts.regionId ?? this.deps.session.regionId();
+    const key = `${regionId}/${clusterId}`;
     const cached = this.known.get(key);
     if (cached && !opts.refresh) return cached;
-    const asked = this.ask(clusterId);
+    const asked = this.ask(clusterId, regionId);
     this.known.set(key, asked);
     // A failure is not remembered: the next attempt asks again.
     asked.catch(() => {
@@ -54,8 +63,8 @@ export class ConnectTargets {
     return asked;
   }
 
-  private async ask(clusterId: string): Promise<ConnectTarget> {
-    const client = await this.deps.session.client();
+  private async ask(clusterId: string, regionId: string): Promise<ConnectTarget> {
+    const client = await this.deps.session.client(regionId);
     return targetFor(clusterId, await client.listLoginNodes(clusterId));
   }
 }

@@ -32,10 +32,12 @@ export interface ConnectorDeps {
   vault: CredentialVault;
   targets: ConnectTargets;
   clipboard: SecretClipboard;
-  /** VNC's status (the cluster's flight, as the window's check). */
-  status: (clusterId: string) => Promise<VncStatus>;
-  /** The facade's start: the same path (and confirmations) as the Start button. */
-  start: (req: Request<'startVnc'>) => Promise<ActionResult>;
+  /** The session's region: where a cluster is when the request names none. */
+  regionId: () => string;
+  /** VNC's status in the cluster's region (the cluster's flight, as the window's check). */
+  status: (clusterId: string, regionId: string) => Promise<VncStatus>;
+  /** The start of the Start button (same confirmations), sent to the cluster's region. */
+  start: (req: Request<'startVnc'>, regionId: string) => Promise<ActionResult>;
   opener?: OpenerPort;
 }
 
@@ -53,14 +55,16 @@ export class Connector {
 
   async connect(req: Request<'connect'>, opts: ConnectOptions = {}): Promise<ConnectResult> {
     const { settings, targets } = this.deps;
+    // Every call goes to the cluster's own region (the tray lists open clusters of every region).
+    const regionId = req.regionId ?? this.deps.regionId();
     // Where first: a cluster with nowhere to connect must not have VNC opened to anyone.
-    const target = await targets.get(req.clusterId);
+    const target = await targets.get(req.clusterId, { regionId });
     const cidrIp = req.cidrIp ?? settings.peek().clusters[req.clusterId]?.cidrIp;
-    const status = await this.deps.status(req.clusterId);
+    const status = await this.deps.status(req.clusterId, regionId);
     let started = false;
     if (status.vnc !== 'running') {
       if (!cidrIp) throw appError('ConnectNeedsAddress', opts.cli ? { variant: 'cli' } : {});
-      await this.deps.start({ clusterId: req.clusterId, cidrIp });
+      await this.deps.start({ clusterId: req.clusterId, cidrIp }, regionId);
       started = true;
     }
     const hosts = target.hostName ? [target.hostName] : [];

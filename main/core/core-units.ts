@@ -175,9 +175,10 @@ export function wireUnits(deps: AppServiceDeps, facade: FacadeCalls): CoreUnits 
     vault,
     targets: u.targets,
     clipboard: u.clipboard,
-    status: (clusterId) => u.vnc.status(clusterId),
-    // Through the facade: a start from Connect is confirmed and remembered like any other.
-    start: (req) => u.vnc.start(req),
+    regionId: () => session.regionId(),
+    status: (clusterId, regionId) => u.vnc.status(clusterId, () => session.client(regionId)),
+    // The Start button's path: a start from Connect is confirmed and remembered like any other.
+    start: (req, regionId) => u.vnc.start(req, regionId),
     ...(deps.opener ? { opener: deps.opener } : {}),
   });
   return u;

@@ -3,7 +3,7 @@
 // does not know makes the file not fit). It is the only validation the file gets: the store
 // (conf, electron-store) is given no JSON Schema.
 import { z } from 'zod';
-import { isValidCidrIp } from '../../preload/shared/validation';
+import { CIDR_IP_MAX, isValidCidrIp } from '../../preload/shared/validation';
 import type { ClusterSummary } from '../../preload/shared/contract';
 
 export const MAX_RECENT_CLUSTERS = 8;
@@ -13,7 +13,10 @@ export const DEFAULT_REGION_ID = 'cn-hangzhou';
 const clusterId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
 const regionId = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+){1,4}$/);
 const runasUser = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/);
-const cidrIp = z.string().max(18).refine(isValidCidrIp, 'Not an IPv4 address or CIDR block.');
+const cidrIp = z
+  .string()
+  .max(CIDR_IP_MAX)
+  .refine(isValidCidrIp, 'Not an IP address or CIDR block.');
 const isoTime = z.string().max(40);
 const shortText = (max: number) => z.string().max(max);
 

@@ -42,12 +42,16 @@ export class VncOperations {
     });
   }
 
-  start(req: Request<'startVnc'>): Promise<ActionResult> {
+  /**
+   * `regionId` (default: the session's) is the cluster's region, for a start that is not in the
+   * current one (Connect on a cluster open in another region).
+   */
+  start(req: Request<'startVnc'>, regionId?: string): Promise<ActionResult> {
     const { live, session, settings, confirmations } = this.deps;
     // Asked inside the flight: repeated clicks join one dialog, and the window shows "starting".
     return live.track(req.clusterId, 'starting', async () => {
       await confirmations.start(req.clusterId, req.cidrIp);
-      const client = await session.client();
+      const client = await session.client(regionId);
       const result = await client.startVnc(req.clusterId, req.cidrIp);
       settings.rememberCluster(req.clusterId, { cidrIp: req.cidrIp });
       live.setVnc(req.clusterId, 'running');

@@ -59,7 +59,10 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
       }
       case 'connect': {
         const name = deps.clusterName(action.clusterId);
-        const result = await deps.table.connect({ clusterId: action.clusterId });
+        const result = await deps.table.connect({
+          clusterId: action.clusterId,
+          ...(action.regionId ? { regionId: action.regionId } : {}),
+        });
         return report(
           result,
           (v) => connectNotice(name, v, labels.locale),

@@ -4,6 +4,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppState, Preferences, VncState } from '../../preload/shared/contract';
 import {
+  connectOpenMenu,
   exposureLabelsFor,
   exposureLine,
   exposureMenuItems,
@@ -73,7 +74,7 @@ export function trayModel(input: TrayModelInput): TrayModel {
 
 export type TrayAction =
   | { kind: 'stop'; clusterId: string; regionId?: string }
-  | { kind: 'connect'; clusterId: string }
+  | { kind: 'connect'; clusterId: string; regionId?: string }
   | { kind: 'stopAll' }
   | { kind: 'select'; clusterId: string }
   | { kind: 'refreshStatus'; clusterId: string }
@@ -114,12 +115,13 @@ function statusLine(model: TrayModel, labels: TrayLabels): string {
 export function buildTrayMenuTemplate(model: TrayModel, labels: TrayLabels): TrayMenuItem[] {
   const { selected } = model;
   const canAct = model.signedIn;
+  const exposureLabels = exposureLabelsFor(labels.locale);
   const items: TrayMenuItem[] = [
     { id: TRAY_ITEM.status, label: statusLine(model, labels), enabled: false },
     { type: 'separator' },
   ];
   // Every open VNC across regions, each with its own stop.
-  const open = exposureMenuItems(model.exposure, exposureLabelsFor(labels.locale), canAct);
+  const open = exposureMenuItems(model.exposure, exposureLabels, canAct);
   if (open.length > 0) items.push(...open, { type: 'separator' });
   if (model.pendingStops > 0) {
     // First among the actions: a stop the user asked for has not gone through yet.
@@ -169,6 +171,11 @@ export function buildTrayMenuTemplate(model: TrayModel, labels: TrayLabels): Tra
       enabled: canAct && !model.busy,
       action: { kind: 'connect', clusterId: selected.id },
     });
+  }
+  // Arrive at any cluster whose VNC is open, in whichever region it is.
+  const connectOpen = connectOpenMenu(model.exposure, exposureLabels, canAct);
+  if (connectOpen) items.push(connectOpen);
+  if (selected) {
     items.push({
       id: TRAY_ITEM.refreshStatus,
       label: labels.refreshStatus,

@@ -61,6 +61,8 @@ export function createTrayModelSource(deps: TrayModelSourceDeps): TrayModelSourc
     current: () => model,
     applyState(next) {
       state = next;
+      // Open clusters of other regions are named by the exposure check (notices name them).
+      for (const c of next.exposure?.open ?? []) names[c.clusterId] ||= c.name;
       Object.assign(names, next.clusterNames);
       publish();
     },

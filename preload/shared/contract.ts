@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { channelOf } from './channels';
 import * as shape from './shapes';
 import {
+  canonicalCidrIp,
+  CIDR_IP_MAX,
   isValidAccessKeyId,
   isValidCidrIp,
   isValidClusterId,
@@ -26,7 +28,12 @@ export { channelOf, STATE_CHANNEL } from './channels';
 
 const clusterId = z.string().max(64).refine(isValidClusterId, 'Not a valid E-HPC cluster ID.');
 const regionId = z.string().max(32).refine(isValidRegionId, 'Not a valid region ID.');
-const cidrIp = z.string().max(18).refine(isValidCidrIp, 'Enter an IPv4 address or CIDR block.');
+// IPv4 or IPv6; sent and remembered in its canonical text (an IPv6 address has many spellings).
+const cidrIp = z
+  .string()
+  .max(CIDR_IP_MAX)
+  .refine(isValidCidrIp, 'Enter an IPv4 or IPv6 address or CIDR block.')
+  .transform(canonicalCidrIp);
 const runasUser = z.string().max(32).refine(isValidRunasUser, 'Not a valid user name.');
 // Passwords are length-bounded here; the VNC policy itself is checked by the handler so that
 // its per-rule message reaches the user as a typed error.
@@ -198,13 +205,13 @@ const table = {
     shape.autoStopInfo,
   ),
   getConnectTarget: op(
-    "Where to connect: the login node's public address (else its private one), from ListNodes.",
-    req({ clusterId, refresh: z.boolean().optional() }),
+    "Where to connect: the login node's public address (else its private one), from ListNodes in its region.",
+    req({ clusterId, refresh: z.boolean().optional(), regionId: regionId.optional() }),
     shape.connectTarget,
   ),
   connect: op(
-    'Starts VNC when stopped (CidrIp: given, else remembered), then opens vnc://<address>:12016.',
-    req({ clusterId, cidrIp: cidrIp.optional() }),
+    'Starts VNC when stopped (CidrIp: given, else remembered), then opens vnc://<address>:12016, in its region.',
+    req({ clusterId, cidrIp: cidrIp.optional(), regionId: regionId.optional() }),
     shape.connectResult,
   ),
   detectAddress: op(

@@ -1,5 +1,6 @@
 // Input rules shared by main (which enforces them before anything is sent) and the renderer
 // (which shows them live). Pure code: it runs in Node, in the preload and in the page.
+import { ipFamily, parseIpv6 } from './ip-address';
 
 /** Special characters seed 000 allows in a VNC password. Spaces on the seed page are layout. */
 export const VNC_PASSWORD_SPECIALS = "()~!@#$%^&*-_+=|{}[]:;'/<>,.?";
@@ -104,35 +105,69 @@ export function isValidAccessKeyId(id: string): boolean {
   return /^[A-Za-z0-9.]{8,128}$/.test(id);
 }
 
-function parseIpv4(s: string): number[] | null {
-  const parts = s.split('.');
-  if (parts.length !== 4) return null;
-  const nums: number[] = [];
-  for (const p of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    nums.push(n);
-  }
-  return nums;
-}
+/** The longest CidrIp: a full IPv6 address (39 characters) and `/128`. */
+export const CIDR_IP_MAX = 43;
 
-/** CidrIp: an IPv4 address (`203.0.113.7`) or an IPv4 CIDR block (`203.0.113.0/24`). */
-export function isValidCidrIp(s: string): boolean {
-  const [addr, prefix, ...rest] = s.split('/');
-  if (rest.length > 0 || addr === undefined || parseIpv4(addr) === null) return false;
-  if (prefix === undefined) return true;
-  return /^(0|[1-9][0-9]?)$/.test(prefix) && Number(prefix) <= 32;
+/** The prefix length of a CIDR block, in range for its family, or null. */
+function prefixOf(prefix: string, max: number): number | null {
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefix)) return null;
+  const bits = Number(prefix);
+  return bits <= max ? bits : null;
 }
 
 /**
- * A CidrIp that opens VNC to much of the internet: any address (`0.0.0.0/0`, `::/0`) or an IPv4
- * block wider than /16 (65,536 addresses). Such a start is confirmed by the user every time.
+ * CidrIp: an IPv4 or IPv6 address (`203.0.113.7`, `2001:db8::7`) or CIDR block
+ * (`203.0.113.0/24`, `2001:db8::/48`). StartVisualService turns an IPv6 one into the security
+ * group's `Ipv6SourceCidrIp` rule.
+ */
+export function isValidCidrIp(s: string): boolean {
+  if (s.length > CIDR_IP_MAX) return false;
+  const [addr = '', prefix, ...rest] = s.split('/');
+  const family = ipFamily(addr);
+  if (rest.length > 0 || family === null) return false;
+  return prefix === undefined || prefixOf(prefix, family === 4 ? 32 : 128) !== null;
+}
+
+/** IPv6 in its one canonical text (RFC 5952): lower case, no leading zeros, longest zero run `::`. */
+function formatIpv6(groups: readonly number[]): string {
+  let best = { at: -1, len: 1 };
+  for (let i = 0; i < groups.length;) {
+    let j = i;
+    while (j < groups.length && groups[j] === 0) j++;
+    if (j - i > best.len) best = { at: i, len: j - i };
+    i = j > i ? j : i + 1;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best.at < 0) return hex.join(':');
+  const head = hex.slice(0, best.at).join(':');
+  const tail = hex.slice(best.at + best.len).join(':');
+  return `${head}::${tail}`;
+}
+
+/**
+ * The CidrIp as it is sent and remembered: trimmed, and an IPv6 address in its canonical text, so
+ * that `2001:DB8:0::7`, `2001:db8::7` and the rule E-HPC reports are the same CIDR. IPv4 is kept as
+ * typed (it has one text already); host bits are kept, as the user gave them. Invalid input is
+ * returned trimmed, for the validation to refuse.
+ */
+export function canonicalCidrIp(s: string): string {
+  const t = s.trim();
+  const [addr = '', prefix, ...rest] = t.split('/');
+  const v6 = rest.length === 0 ? parseIpv6(addr) : null;
+  if (!v6) return t;
+  const text = formatIpv6(v6);
+  return prefix === undefined ? text : `${text}/${prefix}`;
+}
+
+/**
+ * A CidrIp that opens VNC to much of the internet (issue 11's rule, the same as the exposure
+ * check's): any address (`0.0.0.0/0`, `::/0`) or an IPv4 block wider than /16 (65,536 addresses).
+ * A bare address is one host. Such a start is confirmed by the user every time.
  */
 export function isWideCidr(cidr: string): boolean {
   const [addr = '', prefix] = cidr.trim().split('/');
-  if (addr.includes(':')) return prefix !== undefined && Number(prefix) < 64;
   if (prefix === undefined) return false;
   const bits = Number(prefix);
+  if (addr.includes(':')) return !Number.isInteger(bits) || bits === 0;
   return !Number.isInteger(bits) || bits < 16;
 }

@@ -33,7 +33,12 @@ function describeSecurityGroupAttribute(params: BusinessParams, store: ClusterSt
     VpcId: `vpc-${cluster.id.replace(/^ehpc-/, '')}`,
     InnerAccessPolicy: 'Accept',
     Permissions: {
-      Permission: rules.map((r) => ({ ...r, Ipv6SourceCidrIp: r.Ipv6SourceCidrIp ?? '' })),
+      // ECS names both fields on every rule; the family not used is empty.
+      Permission: rules.map((r) => ({
+        ...r,
+        SourceCidrIp: r.SourceCidrIp ?? '',
+        Ipv6SourceCidrIp: r.Ipv6SourceCidrIp ?? '',
+      })),
     },
   };
 }

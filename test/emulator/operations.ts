@@ -14,7 +14,7 @@ import {
 } from './params';
 import { vncPasswordProblem } from './password-policy';
 import { REGIONS } from './seed-data';
-import { vncRule, type ClusterStore } from './state';
+import { isVncRuleFor, vncRule, type ClusterStore } from './state';
 import type { EmulatorClusterState } from './types';
 
 export interface OperationContext {
@@ -125,7 +125,7 @@ const startVisualService: Operation = (params, { store, now }) => {
   const cidr = cidrIp(params);
   vncPort(params);
   const since = cluster.vnc === 'running' ? cluster.vncSince : now().toISOString();
-  const has = cluster.rules.some((r) => r.PortRange === '12016/12016' && r.SourceCidrIp === cidr);
+  const has = cluster.rules.some((r) => isVncRuleFor(r, cidr));
   const rules = has ? cluster.rules : [...cluster.rules, vncRule(cidr)];
   store.update(cluster.id, { vnc: 'running', cidrIp: cidr, vncSince: since, rules });
   return message(cluster, 'Service started.');
@@ -136,9 +136,7 @@ const stopVisualService: Operation = (params, { store }) => {
   const cidr = cidrIp(params);
   vncPort(params);
   // The service stops and the rule for this CidrIp goes; rules for other CIDRs stay.
-  const rules = cluster.rules.filter(
-    (r) => !(r.PortRange === '12016/12016' && r.SourceCidrIp === cidr),
-  );
+  const rules = cluster.rules.filter((r) => !isVncRuleFor(r, cidr));
   store.update(cluster.id, { vnc: 'stopped', stopCidrIp: cidr, rules });
   return message(cluster, 'Service stopped');
 };

@@ -1,5 +1,6 @@
 // Business-parameter checks shared by the operations. Each failure names the parameter, as the
 // seed pages' `InvalidParams` message does.
+import { isIPv6 } from 'node:net';
 import { clusterNotFound, invalidClusterStatus, invalidParams } from './errors';
 import type { ClusterStore } from './state';
 import type { EmulatorClusterState } from './types';
@@ -55,15 +56,17 @@ function isIpv4(s: string): boolean {
   return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
 }
 
-/** An IPv4 address or an IPv4 CIDR block. */
+/** An IPv4 or IPv6 address or CIDR block (an IPv6 one becomes an `Ipv6SourceCidrIp` rule). */
 export function cidrIp(params: BusinessParams): string {
   const v = required(params, 'CidrIp');
   const [addr = '', prefix, ...rest] = v.split('/');
+  const v6 = isIPv6(addr) && !addr.includes('.') && !addr.includes('%');
+  const bits = v6 ? 128 : 32;
   const ok =
     rest.length === 0 &&
-    isIpv4(addr) &&
-    (prefix === undefined || (/^(0|[1-9]\d?)$/.test(prefix) && Number(prefix) <= 32));
-  if (!ok) throw invalidParams('CidrIp', 'It must be an IPv4 address or CIDR block.');
+    (isIpv4(addr) || v6) &&
+    (prefix === undefined || (/^(0|[1-9]\d{0,2})$/.test(prefix) && Number(prefix) <= bits));
+  if (!ok) throw invalidParams('CidrIp', 'It must be an IPv4 or IPv6 address or CIDR block.');
   return v;
 }
 

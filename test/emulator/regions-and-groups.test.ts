@@ -83,6 +83,30 @@ describe('emulator: regions, security groups, ECS', () => {
     expect(emu.cluster('ehpc-sh-000002')?.rules.map((r) => r.PortRange)).toEqual(['22/22']);
   });
 
+  it('keeps an IPv6 CidrIp as an Ipv6SourceCidrIp rule, and refuses what is no IPv6 block', async () => {
+    const q = { RegionId: 'cn-shanghai', ClusterId: 'ehpc-sh-000002', Port: '12016' };
+    await callApi(client, 'StartVisualService', { body: { ...q, CidrIp: '2001:db8::7/128' } });
+    const ecs = await callApi(client, 'DescribeSecurityGroupAttribute', {
+      version: ECS_API_VERSION,
+      query: { RegionId: 'cn-shanghai', SecurityGroupId: 'sg-sh-000002' },
+    });
+    const rules = (
+      ecs.body.Permissions as {
+        Permission: { SourceCidrIp: string; Ipv6SourceCidrIp: string; PortRange: string }[];
+      }
+    ).Permission;
+    // ECS names both fields on every rule; the one of the other family is empty.
+    expect(rules.filter((r) => r.PortRange === '12016/12016')).toEqual([
+      expect.objectContaining({ SourceCidrIp: '', Ipv6SourceCidrIp: '2001:db8::7/128' }),
+    ]);
+    for (const bad of ['2001:db8::7/129', '2001:db8:::7', '::ffff:203.0.113.7', 'fe80::1%eth0']) {
+      const err = await callFails(client, 'StartVisualService', { body: { ...q, CidrIp: bad } });
+      expect([bad, err.code]).toEqual([bad, 'InvalidParams']);
+    }
+    await callApi(client, 'StopVisualService', { body: { ...q, CidrIp: '2001:db8::7/128' } });
+    expect(emu.cluster('ehpc-sh-000002')?.rules.map((r) => r.PortRange)).toEqual(['22/22']);
+  });
+
   it('injects ECS faults like any other', async () => {
     emu.inject({
       action: 'DescribeSecurityGroupAttribute',

@@ -3,17 +3,25 @@
 import { DEFAULT_USERS } from './seed-data';
 import type { EmulatorClusterState, EmulatorNode, EmulatorRule, SeedCluster } from './types';
 
+/** Where a rule keeps its CIDR: `Ipv6SourceCidrIp` for an IPv6 one, `SourceCidrIp` otherwise. */
+export const cidrField = (cidr: string): 'SourceCidrIp' | 'Ipv6SourceCidrIp' =>
+  cidr.includes(':') ? 'Ipv6SourceCidrIp' : 'SourceCidrIp';
+
 /** The rule StartVisualService leaves in the cluster's security group for its CidrIp. */
 export function vncRule(cidr: string): EmulatorRule {
   return {
     IpProtocol: 'TCP',
     PortRange: '12016/12016',
-    SourceCidrIp: cidr,
+    [cidrField(cidr)]: cidr,
     Policy: 'Accept',
     Direction: 'ingress',
     Priority: '1',
   };
 }
+
+/** Whether the rule is the one StartVisualService left for `cidr`. */
+export const isVncRuleFor = (rule: EmulatorRule, cidr: string): boolean =>
+  rule.PortRange === '12016/12016' && rule[cidrField(cidr)] === cidr;
 
 /** Every group also has the SSH rule E-HPC creates, which has nothing to do with VNC. */
 const SSH_RULE: EmulatorRule = {

@@ -9,7 +9,7 @@ import { Settings } from '../../main/core/settings';
 import { DEV_ENDPOINT_SWITCH } from '../../main/shell/dev-endpoint';
 import { TEST_HOOK_KEY, type TestHook } from '../../main/shell/test-hook';
 import type { SettingsData } from '../../main/core/settings-schema';
-import { EMULATOR_KEY, startEmulator, type Emulator } from '../emulator';
+import { EMULATOR_KEY, startEmulator, type Emulator, type SeedCluster } from '../emulator';
 import * as fake from './fake-electron';
 
 export interface ShellHarness {
@@ -24,11 +24,14 @@ export interface ShellHarnessOptions {
   /** Writes settings before the app starts (a pending stop from "last time", say). */
   seed?(settings: Settings): void;
   env?: Record<string, string>;
+  /** The emulator's clusters (default: its sample set, all in cn-hangzhou). */
+  clusters?: SeedCluster[];
 }
 
 /** Prepares everything and imports index.ts; `ready` is left to the test (or `startShell`). */
 export async function loadShell(opts: ShellHarnessOptions = {}): Promise<ShellHarness> {
   const emulator = await startEmulator({
+    ...(opts.clusters ? { clusters: opts.clusters } : {}),
     // Answers go into the same ordered log as the app's calls ("emulator:StopVisualService:200"
     // before "quitted"), and wake up anything waiting.
     onSettled: (r) => {

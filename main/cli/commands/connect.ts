@@ -1,8 +1,10 @@
 // `ehpc-vnc connect <clusterId> [--cidr X] [--open] [--json]`: where to connect to a cluster's
 // VNC (its login node's address), starting VNC first when it is stopped; with --open, the system's
-// VNC viewer is started on vnc://<address>:12016. The same AppService path as the app's Connect.
+// VNC viewer is started on vnc://<address>:12016. The same AppService path as the app's Connect;
+// the global --region says where the cluster is (every call goes there).
 import { vncAddress } from '../../../preload/shared/vnc-url';
 import type { CommandSpec, Context } from '../command-spec';
+import { usageError } from '../cli-error';
 import { ExitCode } from '../exit-codes';
 import { printJson } from '../output';
 import type { Command } from 'commander';
@@ -11,7 +13,7 @@ function connectOptions(c: Command): Command {
   return c
     .option(
       '--cidr <ip|cidr>',
-      'who may connect, when VNC must be started (default: the remembered one)',
+      'who may connect (IPv4 or IPv6), when VNC must be started (default: the remembered one)',
     )
     .option('--open', 'open the address in the system VNC viewer (vnc://<address>:12016)');
 }
@@ -21,7 +23,11 @@ async function connectCommand(
   [clusterId]: string[],
   opts: Record<string, unknown>,
 ): Promise<number> {
-  const { validated } = await ctx.runtime();
+  const { validated, isWideCidr } = await ctx.runtime();
+  // As `start`: nothing is sent for a wide block without --yes (not even where to connect).
+  if (typeof opts.cidr === 'string' && isWideCidr(opts.cidr) && !ctx.global.yes) {
+    throw usageError('wideCidr', { cidr: opts.cidr });
+  }
   const request = validated('connect', {
     clusterId,
     ...(opts.cidr !== undefined ? { cidrIp: opts.cidr } : {}),
@@ -66,6 +72,7 @@ export const connect: CommandSpec = {
     'ehpc-vnc connect ehpc-hz-FYUr32**** --cidr 203.0.113.7',
     'ehpc-vnc connect ehpc-hz-FYUr32**** --open',
     'ehpc-vnc connect ehpc-hz-FYUr32**** --json',
+    'ehpc-vnc --region cn-shanghai connect ehpc-sh-Q2bW8k**** --cidr 2001:db8::7',
   ],
   options: connectOptions,
   run: connectCommand,

@@ -218,10 +218,13 @@ export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
     },
     cliCidrIp: {
       en: [
-        '--cidr is not an IPv4 address or CIDR block.',
-        'Give one such as 203.0.113.7 or 203.0.113.0/24.',
+        '--cidr is not an IPv4 or IPv6 address or CIDR block.',
+        'Give one such as 203.0.113.7, 203.0.113.0/24 or 2001:db8::7.',
       ],
-      zh: ['--cidr 不是 IPv4 地址或 CIDR 网段。', '请填写如 203.0.113.7 或 203.0.113.0/24 的值。'],
+      zh: [
+        '--cidr 不是 IPv4 或 IPv6 地址或 CIDR 网段。',
+        '请填写如 203.0.113.7、203.0.113.0/24 或 2001:db8::7 的值。',
+      ],
     },
     cliRunasUser: {
       en: [

@@ -108,12 +108,12 @@ export const INPUT_CODES: Record<string, CodeEntry> = {
       },
       cidrIp: {
         en: [
-          'Enter an IPv4 address or CIDR block that may reach VNC.',
-          'Use an address like 203.0.113.7 or a block like 203.0.113.0/24.',
+          'Enter an IPv4 or IPv6 address or CIDR block that may reach VNC.',
+          'Use an address like 203.0.113.7 or 2001:db8::7, or a block like 203.0.113.0/24.',
         ],
         zh: [
-          '请输入允许访问 VNC 的 IPv4 地址或网段。',
-          '请使用 203.0.113.7 这样的地址或 203.0.113.0/24 这样的网段。',
+          '请输入允许访问 VNC 的 IPv4 或 IPv6 地址或网段。',
+          '请使用 203.0.113.7、2001:db8::7 这样的地址或 203.0.113.0/24 这样的网段。',
         ],
       },
       /** {clusterId}: a journalled stop whose CidrIp is not known (StopVisualService needs it). */

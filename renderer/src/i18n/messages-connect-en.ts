@@ -23,7 +23,8 @@ export const connectEn = {
   'address.detected': 'Your address, as {url} sees it:',
   'address.use': 'Use {cidr}',
   'address.dismiss': 'Not this',
-  'address.ipv6': 'E-HPC accepts IPv4 only: connect over IPv4 or enter an IPv4 address.',
+  'address.ipv6':
+    'This is an IPv6 address: it lets you in only when your viewer reaches the login node over IPv6. For an IPv4-only login node, use your IPv4 address.',
   'settings.connect': 'Connecting',
   'settings.detectUrl': 'Address detection URL',
   'settings.detectUrlHint':

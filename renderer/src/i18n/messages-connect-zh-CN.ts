@@ -21,7 +21,8 @@ export const connectZhCN: Record<keyof typeof connectEn, string> = {
   'address.detected': '{url} 看到的你的地址：',
   'address.use': '使用 {cidr}',
   'address.dismiss': '不是这个',
-  'address.ipv6': 'E-HPC 仅支持 IPv4：请通过 IPv4 连接，或填写 IPv4 地址。',
+  'address.ipv6':
+    '这是 IPv6 地址：仅当 VNC 客户端通过 IPv6 连接登录节点时才能访问。若登录节点只有 IPv4 地址，请使用你的 IPv4 地址。',
   'settings.connect': '连接',
   'settings.detectUrl': '地址检测网址',
   'settings.detectUrlHint':

@@ -182,7 +182,8 @@ export const en = {
   'vnc.started': 'VNC started on {name}, reachable from {cidr}.',
   'vnc.cidr': 'Allow connections from (IP or CIDR)',
   'vnc.cidrHint': 'Your public IP, e.g. 203.0.113.7 or 203.0.113.0/24. Port 12016 is opened to it.',
-  'vnc.cidrInvalid': 'Enter an IPv4 address like 203.0.113.7 or a block like 203.0.113.0/24.',
+  'vnc.cidrInvalid':
+    'Enter an address like 203.0.113.7 or 2001:db8::7, or a block like 203.0.113.0/24.',
   'vnc.pendingStop':
     'The stop is not confirmed yet. The app retries it by itself when the network is back and at the next launch.',
   'vnc.pendingRetry': 'Retry now',

@@ -172,7 +172,7 @@ export const zhCN: Messages = {
   'vnc.started': '已在 {name} 上启动 VNC，允许来自 {cidr} 的连接。',
   'vnc.cidr': '允许连接的来源（IP 或 CIDR）',
   'vnc.cidrHint': '你的公网 IP，如 203.0.113.7 或 203.0.113.0/24。将对其开放 12016 端口。',
-  'vnc.cidrInvalid': '请输入 IPv4 地址（如 203.0.113.7）或网段（如 203.0.113.0/24）。',
+  'vnc.cidrInvalid': '请输入地址（如 203.0.113.7 或 2001:db8::7）或网段（如 203.0.113.0/24）。',
   'vnc.pendingStop': '停止尚未确认。网络恢复时以及下次启动时，应用会自动重试。',
   'vnc.pendingRetry': '立即重试',
   'vnc.pendingDismiss': '不再重试',

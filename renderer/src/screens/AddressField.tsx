@@ -52,7 +52,6 @@ export function AddressField(props: AddressFieldProps) {
             className="input input-mono"
             value={value}
             list={remembered.length > 0 ? listId : undefined}
-            inputMode="decimal"
             autoComplete="off"
             spellCheck={false}
             placeholder={remembered[0] ?? '203.0.113.7'}

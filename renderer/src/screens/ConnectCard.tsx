@@ -12,6 +12,8 @@ import { useI18n } from '../i18n/i18n';
 
 interface ConnectCardProps {
   clusterId: string;
+  /** The cluster's region, where ListNodes and a start are sent (default: the current one). */
+  regionId?: string | undefined;
   name: string;
   /** The address field's value: used to start VNC when it is stopped (if valid). */
   cidr: string;
@@ -19,39 +21,42 @@ interface ConnectCardProps {
   onConnected: () => void;
 }
 
-export function ConnectCard({ clusterId, name, cidr, busy, onConnected }: ConnectCardProps) {
+export function ConnectCard(props: ConnectCardProps) {
+  const { clusterId, regionId, name, cidr, busy, onConnected } = props;
   const { t } = useI18n();
   const target = useOperation('getConnectTarget');
   const connect = useOperation('connect');
+  const inRegion = regionId ? { regionId } : {};
 
   const { run: loadTarget } = target;
   useEffect(() => {
-    void loadTarget({ clusterId });
-  }, [loadTarget, clusterId]);
+    void loadTarget({ clusterId, ...(regionId ? { regionId } : {}) });
+  }, [loadTarget, clusterId, regionId]);
 
   const onConnect = async () => {
     if (connect.pending || busy) return;
     const cidrIp = cidr.trim();
     const result = await connect.run({
       clusterId,
+      ...inRegion,
       ...(isValidCidrIp(cidrIp) ? { cidrIp } : {}),
     });
     if (result?.ok) onConnected();
   };
 
-  const where = target.value;
+  const found = target.value;
   return (
     <section className="card stack-tight" aria-labelledby="connect-title">
       <h2 id="connect-title" className="card-title">
         {t('connect.title')}
       </h2>
-      {where && (
+      {found && (
         <p className="small selectable">
-          {t('connect.address', { address: vncAddress(where.address) })}
+          {t('connect.address', { address: vncAddress(found.address) })}
         </p>
       )}
-      {where && !where.publicAddress && (
-        <p className="small">{t('connect.privateOnly', { address: where.address })}</p>
+      {found && !found.publicAddress && (
+        <p className="small">{t('connect.privateOnly', { address: found.address })}</p>
       )}
       <button
         type="button"
@@ -64,7 +69,7 @@ export function ConnectCard({ clusterId, name, cidr, busy, onConnected }: Connec
         {connect.pending ? t('connect.connecting') : t('connect.button')}
       </button>
       <p id="connect-hint" className="field-hint">
-        {where ? t('connect.hint', { url: vncUrl(where.address) }) : t('connect.hintUnknown')}
+        {found ? t('connect.hint', { url: vncUrl(found.address) }) : t('connect.hintUnknown')}
       </p>
       {connect.value && !connect.pending && <ConnectOutcome name={name} result={connect.value} />}
       {connect.error && !connect.pending && <ErrorNotice error={connect.error} />}

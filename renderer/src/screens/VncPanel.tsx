@@ -206,6 +206,7 @@ export function VncPanel(props: VncPanelProps) {
 
       <ConnectCard
         clusterId={clusterId}
+        regionId={props.cluster?.regionId ?? props.exposure?.regionId}
         name={name}
         cidr={cidr}
         busy={anyBusy}
