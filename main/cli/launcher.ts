@@ -10,8 +10,8 @@ import { answeredAtOnce } from './fast-path';
 type CachedLaunch = typeof import('./cached-launch');
 
 /** The cached answer when the command line may ask for one; false: the full run answers. */
-function answeredFromCache(args: string[]): Promise<boolean> {
-  if (!args.includes('--cached')) return Promise.resolve(false);
+async function answeredFromCache(args: string[]): Promise<boolean> {
+  if (!args.includes('--cached')) return false;
   const load = nodeModule.createRequire(__filename);
   const { answeredFromCache: answer } = load(
     join(__dirname, 'ehpc-vnc-cached.cjs'),
@@ -30,7 +30,11 @@ const args = process.argv.slice(2);
 if (!answeredAtOnce(args, __dirname)) {
   // Node 22.1+: compiled code is cached between runs, from here on (a no-op on Node 20).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  void answeredFromCache(args).then((answered) => {
-    if (!answered) void import(pathToFileURL(join(__dirname, 'ehpc-vnc.mjs')).href);
-  });
+  // Nothing is printed before the cached answer is sure, so on any failure the full run starts
+  // from the beginning and says what went wrong.
+  void answeredFromCache(args)
+    .catch(() => false)
+    .then((answered) => {
+      if (!answered) void import(pathToFileURL(join(__dirname, 'ehpc-vnc.mjs')).href);
+    });
 }
