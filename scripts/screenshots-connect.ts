@@ -134,7 +134,8 @@ const stories: Record<
       await field.fill('http://ip.example.com/');
       await field.blur();
       await page.getByText(t('settings.detectUrlInvalid')).waitFor();
-      await field.scrollIntoViewIfNeeded();
+      // Centred, so that the message under the field is in the picture too.
+      await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await ctx.shot('34-settings-detect-url');
     },
   },

@@ -14,9 +14,16 @@ import {
 } from '../test/support/app-fixture';
 import { startUi, type UiHarness } from '../test/ui/harness';
 import { screenshotPage } from './screenshot-page';
+import { keytarKeychain } from '../main/core/keychain';
+import { CredentialVault } from '../main/core/vault';
 
 const OUT = 'docs/screenshots';
 const CFD = 'ehpc-hz-000001';
+/** A second key the emulator knows, for the profile screens. Fake, like EMULATOR_KEY. */
+const WORK_KEY = {
+  accessKeyId: 'TESTAKIDWORK00000002',
+  accessKeySecret: 'emulator-secret-work-profile-0002',
+};
 
 interface Variant {
   name: string;
@@ -222,6 +229,47 @@ const stories: Record<string, Story> = {
       await page.locator('.reach-list').getByText(t('reach.wide')).waitFor();
       await scrollPanelTo(page, 'section[aria-labelledby="reach-title"]');
       await ctx.shot('43-who-can-reach-wide');
+    },
+  },
+  settingsWatchProfiles: {
+    // Two regions in use, and a second AccessKey profile stored in the keychain.
+    fixture: { clusters: elsewhereClusters() },
+    async scene(ctx) {
+      const { page, t, fixture } = ctx;
+      fixture.emulator.addAccessKey(WORK_KEY);
+      await new CredentialVault({
+        service: fixture.keychainService,
+        profile: 'work',
+      }).saveAccessKey(WORK_KEY);
+      await page.getByRole('button', { name: t('nav.settings') }).click();
+      const profile = page.getByRole('combobox', { name: t('profile.switch') });
+      await profile.locator('option', { hasText: 'work' }).waitFor({ state: 'attached' });
+      await page
+        .getByText(t('watch.regions.inUseNow', { regions: 'cn-hangzhou, cn-shanghai' }))
+        .waitFor();
+      await ctx.shot('44-settings-profile');
+      await profile.selectOption({ label: t('profile.new') });
+      await page.getByRole('textbox', { name: t('profile.newName') }).fill('my lab');
+      await page.getByRole('button', { name: t('profile.continue') }).click();
+      await page.getByText(t('profile.invalid')).waitFor();
+      await ctx.shot('45-settings-new-profile-invalid');
+      await page.getByRole('button', { name: t('common.cancel') }).click();
+      await scrollPanelTo(page, 'section[aria-labelledby="watch-title"]');
+      await ctx.shot('46-settings-watch-in-use');
+      await page.getByRole('radio', { name: t('watch.regions.pinned') }).check();
+      await page
+        .locator('section[aria-labelledby="watch-title"][aria-busy="false"] .region-checklist')
+        .waitFor();
+      await page.getByRole('combobox', { name: t('watch.interval') }).selectOption('30');
+      await page.locator('section[aria-labelledby="watch-title"][aria-busy="false"]').waitFor();
+      await scrollPanelTo(page, 'section[aria-labelledby="watch-title"]');
+      await ctx.shot('47-settings-watch-pinned');
+      await profile.selectOption('work');
+      await page.getByTestId('active-profile').getByText('work').waitFor();
+      await ctx.shot('48-settings-profile-switched');
+      const keychain = keytarKeychain();
+      for (const { account } of await keychain.findCredentials(fixture.keychainService))
+        await keychain.deletePassword(fixture.keychainService, account);
     },
   },
   leaving: {

@@ -20,7 +20,7 @@ export function addGlobalOptions(program: Command): Command {
     .addOption(
       new Option(
         '--profile <name>',
-        'whose AccessKey: one keychain entry per profile (default: "default")',
+        "whose AccessKey: one keychain entry per profile (default: the app's active profile)",
       ).env('ALIBABA_CLOUD_PROFILE'),
     )
     .addOption(
@@ -61,10 +61,12 @@ Environment:
   ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET
                          an AccessKey that wins over the keychain (for servers, CI, SSH)
   ALIBABA_CLOUD_SECURITY_TOKEN   with a temporary (STS) AccessKey
-  ALIBABA_CLOUD_PROFILE          the profile (as --profile)
+  ALIBABA_CLOUD_PROFILE          the profile (as --profile; else the app's active one)
   ALIBABA_CLOUD_REGION_ID        the region (as --region)
   EHPC_VNC_ENDPOINT              the endpoint (as --endpoint)
-  EHPC_VNC_CONFIG_DIR            where the settings live`;
+  EHPC_VNC_CONFIG_DIR            where the settings live
+  HTTPS_PROXY, NO_PROXY          a proxy for E-HPC, and hosts that skip it (either case)
+  NODE_EXTRA_CA_CERTS            a PEM file of CAs to trust too (a proxy that inspects HTTPS)`;
 
 /** The end of every command's --help: its examples, then the shared sections. */
 export function helpFooter(examples: readonly string[]): string {

@@ -3,7 +3,7 @@
 // shows (signed in or not, where the key comes from, its masked ID), learnt whenever the vault
 // is read, so that building a snapshot never touches the keychain. The vault decides precedence:
 // environment credentials win over the keychain.
-import type { AppState, Request, SessionInfo } from '../../preload/shared/contract';
+import type { AppState, Profiles, Request, SessionInfo } from '../../preload/shared/contract';
 import { appError, AppError } from './app-error';
 import { cacheList } from './cluster-catalog';
 import { EhpcClient } from './ehpc/client';
@@ -12,7 +12,7 @@ import type { AccessKey, EhpcClientOptions } from './ehpc/types';
 import type { Settings } from './settings';
 import { maskAccessKeyId, type CredentialVault, type ResolvedAccessKey } from './vault';
 
-type KnownSession = Omit<NonNullable<AppState['session']>, 'regionId'>;
+type KnownSession = Omit<NonNullable<AppState['session']>, 'regionId' | 'profile'>;
 
 export interface AccountSessionDeps {
   vault: CredentialVault;
@@ -39,6 +39,8 @@ export function endpointHost(endpoint: string): string {
 export class AccountSession {
   private readonly createClient: (opts: EhpcClientOptions) => EhpcClient;
   private known?: KnownSession;
+  /** The profile the last snapshot showed: a switch to one with the same key still pushes. */
+  private shownProfile?: string;
   private readonly override?: { endpointOverride: string };
 
   constructor(private readonly deps: AccountSessionDeps) {
@@ -57,11 +59,19 @@ export class AccountSession {
 
   /** The session as last learnt from the vault (absent before the first look), for snapshots. */
   summary(): AppState['session'] {
-    return this.known && { ...this.known, regionId: this.regionId(), ...this.override };
+    return (
+      this.known && {
+        ...this.known,
+        regionId: this.regionId(),
+        profile: this.deps.vault.profile,
+        ...this.override,
+      }
+    );
   }
 
   async getSession(): Promise<SessionInfo> {
     const regionId = this.regionId();
+    const profile = this.deps.vault.profile;
     const keychainAvailable = await this.deps.vault.keychainAvailable();
     let resolved: ResolvedAccessKey | null = null;
     try {
@@ -72,16 +82,49 @@ export class AccountSession {
       this.learn(null);
     }
     if (!resolved) {
-      return { signedIn: false, source: 'none', regionId, keychainAvailable, ...this.override };
+      return {
+        signedIn: false,
+        source: 'none',
+        regionId,
+        profile,
+        keychainAvailable,
+        ...this.override,
+      };
     }
     return {
       signedIn: true,
       source: resolved.source,
       accessKeyIdMasked: maskAccessKeyId(resolved.key.accessKeyId),
       regionId,
+      profile,
       keychainAvailable,
       ...this.override,
     };
+  }
+
+  /** The active profile and those with a key in the keychain (none listed without a keychain). */
+  async listProfiles(): Promise<Profiles> {
+    const active = this.deps.vault.profile;
+    if (!(await this.deps.vault.keychainAvailable())) return { active, stored: [] };
+    return { active, stored: await this.deps.vault.listProfiles() };
+  }
+
+  /**
+   * Makes `profile` the active one: from now on its keychain item is the AccessKey (unless the
+   * process was given a profile: the CLI's --profile wins, and the settings are left alone). The
+   * cluster lists cached so far, the selected and recent clusters are the previous account's.
+   */
+  async useProfile(req: Request<'useProfile'>): Promise<SessionInfo> {
+    if (this.deps.vault.profileFixed) throw appError('InvalidInput', { variant: 'profileFixed' });
+    if (req.profile !== this.deps.settings.peek().profile) {
+      this.deps.settings.update({
+        profile: req.profile,
+        recentClusterIds: [],
+        selectedClusterId: undefined,
+      });
+      await this.deps.settings.clusterCache.clear();
+    }
+    return this.getSession();
   }
 
   /** Verifies the key with one listing call, then saves it to the keychain (never before). */
@@ -93,7 +136,9 @@ export class AccountSession {
     };
     const client = this.clientFor(key, req.regionId);
     const verified = await client.verifyCredentials();
-    await this.deps.vault.saveAccessKey(key);
+    const profile = req.profile ?? this.deps.vault.profile;
+    await this.deps.vault.saveAccessKey(key, profile);
+    if (profile !== this.deps.vault.profile) await this.useProfile({ profile });
     this.deps.settings.update({ regionId: req.regionId });
     // The lists cached so far may be another account's.
     void this.deps.settings.clusterCache.clear();
@@ -170,12 +215,15 @@ export class AccountSession {
         }
       : { signedIn: false, source: 'none' };
     const before = this.known;
+    const profile = this.deps.vault.profile;
     this.known = next;
     if (
       before?.signedIn !== next.signedIn ||
       before.source !== next.source ||
-      before.accessKeyIdMasked !== next.accessKeyIdMasked
+      before.accessKeyIdMasked !== next.accessKeyIdMasked ||
+      this.shownProfile !== profile
     ) {
+      this.shownProfile = profile;
       this.deps.onChange();
     }
   }

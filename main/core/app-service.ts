@@ -32,6 +32,7 @@ import type {
   PendingRetryReport,
   PendingStopInfo,
   Preferences,
+  Profiles,
   Region,
   Request,
   SessionInfo,
@@ -96,6 +97,17 @@ export class AppService {
 
   async signOut(req: Request<'signOut'> = {}): Promise<SessionInfo> {
     const session = await this.u.session.signOut(req);
+    this.u.exposureCache.clear();
+    return session;
+  }
+
+  listProfiles(): Promise<Profiles> {
+    return this.u.session.listProfiles();
+  }
+
+  async useProfile(req: Request<'useProfile'>): Promise<SessionInfo> {
+    const session = await this.u.session.useProfile(req);
+    // The groups and clusters remembered so far may be another account's.
     this.u.exposureCache.clear();
     return session;
   }

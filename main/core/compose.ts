@@ -24,7 +24,10 @@ export interface CoreOptions extends Omit<AppServiceDeps, 'vault' | 'settings'> 
   keychain?: Keychain;
   /** The keychain service name; tests and benchmarks use their own. */
   keychainService?: string;
-  /** Whose AccessKey the vault reads and writes (see vault.ts); the default profile when absent. */
+  /**
+   * Whose AccessKey the vault reads and writes for this process (the CLI's --profile); when
+   * absent, the settings' active profile, followed as the window changes it.
+   */
   profile?: string;
   /** After the environment and the keychain, the SDKs' credential chain (the CLI). */
   sdkCredentials?: boolean;
@@ -67,7 +70,7 @@ export function createCore(opts: CoreOptions = {}): Core {
       keychain: keychain ?? keytarKeychain(),
       env,
       ...(keychainService ? { service: keychainService } : {}),
-      ...(profile ? { profile } : {}),
+      profile: profile ?? (() => settings.peek().profile),
       ...(sdkCredentials ? { fallback: keyFromSdkChain } : {}),
     });
   const service = new AppService({ ...serviceOptions, env, settings, vault });

@@ -125,6 +125,20 @@ function fromCode(
   });
 }
 
+/**
+ * An answer that is not E-HPC's (a gateway's HTML page, JSON without a code): with its HTTP
+ * status when known, which the message then names (`BadResponse (HTTP 502)` in the CLI).
+ */
+export function badResponse(httpStatus?: number, requestId?: string): AppError {
+  if (httpStatus === undefined) return appError('BadResponse', { requestId });
+  return appError('BadResponse', {
+    variant: 'httpStatus',
+    httpStatus,
+    requestId,
+    params: { status: String(httpStatus) },
+  });
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** An HTTP error answer the SDK threw: its `data` is the parsed body plus `statusCode`. */
@@ -143,7 +157,7 @@ function fromHttpError(
     // A JSON error without a usable code: name it by what the status says.
     if (httpStatus === 429) code = 'Throttling';
     else if (httpStatus === 503) code = 'ServiceUnavailable';
-    else code = 'BadResponse';
+    else return badResponse(httpStatus, requestId);
   }
   return fromCode(code, { httpStatus, requestId, serverMessage }, ctx);
 }
@@ -165,7 +179,7 @@ export function toAppError(err: unknown, context: ErrorContext = {}): AppError {
   if (net) return fromCode(net, {}, context);
   // A body that is not JSON (an HTML page from a proxy) or JSON that is not an object.
   if (name === 'SyntaxError' || err.message === 'The value is not a object') {
-    return fromCode('BadResponse', {}, context);
+    return badResponse();
   }
   return fromCode('Internal', {}, context);
 }

@@ -29,6 +29,8 @@ function implementations(service: AppService): Implementations {
     getSession: () => service.getSession(),
     signIn: (req) => service.signIn(req),
     signOut: (req) => service.signOut(req),
+    listProfiles: () => service.listProfiles(),
+    useProfile: (req) => service.useProfile(req),
     listRegions: () => service.listRegions(),
     getPreferences: () => service.getPreferences(),
     setPreferences: (req) => service.setPreferences(req),

@@ -3,7 +3,12 @@
 // does not know makes the file not fit). It is the only validation the file gets: the store
 // (conf, electron-store) is given no JSON Schema.
 import { z } from 'zod';
-import { CIDR_IP_MAX, isValidCidrIp } from '../../preload/shared/validation';
+import {
+  CIDR_IP_MAX,
+  DEFAULT_PROFILE,
+  isValidCidrIp,
+  isValidProfileName,
+} from '../../preload/shared/validation';
 import type { ClusterSummary } from '../../preload/shared/contract';
 
 export const MAX_RECENT_CLUSTERS = 8;
@@ -87,6 +92,12 @@ export const CONNECT_DEFAULTS = { detectUrl: '', rememberVncPassword: false };
 
 export const settingsSchema = z.object({
   regionId: regionId.default(DEFAULT_REGION_ID),
+  /**
+   * Whose AccessKey the app uses: one keychain item per profile (vault.ts). The CLI uses it too
+   * unless given --profile or ALIBABA_CLOUD_PROFILE. Older files have none: the default applies
+   * on read (the profile of their `access-key` item), nothing else to migrate.
+   */
+  profile: z.string().max(64).refine(isValidProfileName).default(DEFAULT_PROFILE),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),
   selectedClusterId: clusterId.optional(),
   recentClusterIds: z.array(clusterId).max(MAX_RECENT_CLUSTERS).default([]),
@@ -129,6 +140,7 @@ export interface CachedClusterList {
 // A type alias, not an interface: conf's generics want an implicit index signature.
 export type SettingsData = {
   regionId: string;
+  profile: string;
   language: 'system' | 'en' | 'zh-CN';
   selectedClusterId?: string;
   /** Most recent first, at most MAX_RECENT_CLUSTERS. */

@@ -8,7 +8,12 @@ import {
   KEYCHAIN_UNAVAILABLE,
   type Keychain,
 } from './keychain';
-import { isValidClusterId, isValidRunasUser } from '../../preload/shared/validation';
+import {
+  DEFAULT_PROFILE,
+  isValidClusterId,
+  isValidProfileName,
+  isValidRunasUser,
+} from '../../preload/shared/validation';
 import type { AccessKey } from './ehpc/types';
 
 export type { AccessKey };
@@ -18,17 +23,23 @@ export const KEYCHAIN_SERVICE = 'E-HPC VNC Tray';
 /** The AccessKey is one item, so its id, secret and token are always saved and read together. */
 const ACCESS_KEY_ACCOUNT = 'access-key';
 
-/** The profile whose key is the original `access-key` item (so existing sign-ins stay readable). */
-export const DEFAULT_PROFILE = 'default';
+// The default profile keeps the original `access-key` item, so existing sign-ins stay readable.
+export { DEFAULT_PROFILE, isValidProfileName };
 
-/** A profile name: letters, digits, `.`, `_`, `-`, up to 64 (it becomes part of a keychain account). */
-export function isValidProfileName(name: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name);
-}
+const PROFILE_PREFIX = `${ACCESS_KEY_ACCOUNT}:`;
 
 /** One keychain item per profile; the default profile keeps the original account name. */
 function accessKeyAccount(profile: string): string {
-  return profile === DEFAULT_PROFILE ? ACCESS_KEY_ACCOUNT : `${ACCESS_KEY_ACCOUNT}:${profile}`;
+  if (!isValidProfileName(profile)) throw appError('InvalidInput', { variant: 'profile' });
+  return profile === DEFAULT_PROFILE ? ACCESS_KEY_ACCOUNT : `${PROFILE_PREFIX}${profile}`;
+}
+
+/** The profile a keychain account holds the AccessKey of, if it holds one. */
+function profileOfAccount(account: string): string | undefined {
+  if (account === ACCESS_KEY_ACCOUNT) return DEFAULT_PROFILE;
+  if (!account.startsWith(PROFILE_PREFIX)) return undefined;
+  const name = account.slice(PROFILE_PREFIX.length);
+  return isValidProfileName(name) ? name : undefined;
 }
 /** Any account works for asking whether the keychain answers at all. */
 const PROBE_ACCOUNT = 'availability-probe';
@@ -48,8 +59,12 @@ export interface CredentialVaultOptions {
   env?: NodeJS.ProcessEnv;
   /** The keychain service name; tests use their own so they never touch a real sign-in. */
   service?: string;
-  /** Whose AccessKey (`--profile`, ALIBABA_CLOUD_PROFILE); DEFAULT_PROFILE when absent. */
-  profile?: string;
+  /**
+   * Whose AccessKey: a name fixed for the process (`--profile`, ALIBABA_CLOUD_PROFILE), or asked
+   * on every use (the settings' active profile, which the window can change). DEFAULT_PROFILE
+   * when absent.
+   */
+  profile?: string | (() => string);
   /**
    * Asked when neither the environment nor the keychain has a key (or there is no keychain): the
    * CLI passes the SDKs' chain (sdk-credentials.ts); the app passes nothing.
@@ -108,17 +123,44 @@ export class CredentialVault {
   private readonly keychain: Keychain;
   private readonly env: NodeJS.ProcessEnv;
   private readonly service: string;
-  private readonly account: string;
+  private readonly profileNow: () => string;
   private readonly fallback?: () => Promise<AccessKey | null>;
-  readonly profile: string;
+  /** True when the profile was given for the process, not taken from the settings. */
+  readonly profileFixed: boolean;
 
   constructor(opts: CredentialVaultOptions = {}) {
     this.keychain = opts.keychain ?? keytarKeychain();
     this.env = opts.env ?? process.env;
     this.service = opts.service ?? KEYCHAIN_SERVICE;
-    this.profile = opts.profile ?? DEFAULT_PROFILE;
-    this.account = accessKeyAccount(this.profile);
+    const profile = opts.profile ?? DEFAULT_PROFILE;
+    this.profileFixed = typeof profile === 'string' && opts.profile !== undefined;
+    this.profileNow = typeof profile === 'string' ? () => profile : profile;
     if (opts.fallback) this.fallback = opts.fallback;
+  }
+
+  /** The profile whose AccessKey is read and written now. */
+  get profile(): string {
+    return this.profileNow();
+  }
+
+  private get account(): string {
+    return accessKeyAccount(this.profile);
+  }
+
+  /**
+   * The profiles with an AccessKey in the keychain, the default first, then by name. Only the
+   * accounts' names are kept: the items' contents are dropped at once.
+   */
+  async listProfiles(): Promise<string[]> {
+    const items = await this.guard(() => this.keychain.findCredentials(this.service));
+    const names = new Set<string>();
+    for (const { account } of items) {
+      const name = profileOfAccount(account);
+      if (name) names.add(name);
+    }
+    return [...names].sort((a, b) =>
+      a === DEFAULT_PROFILE ? -1 : b === DEFAULT_PROFILE ? 1 : a.localeCompare(b),
+    );
   }
 
   /** The AccessKey to use, and where it came from; null when the user has not signed in. */
@@ -140,7 +182,9 @@ export class CredentialVault {
     return found ? { key: found, source: 'sdk' } : null;
   }
 
-  async saveAccessKey(key: AccessKey): Promise<void> {
+  /** Saves the key under the current profile, or under `profile` (signing in to a new one). */
+  async saveAccessKey(key: AccessKey, profile = this.profile): Promise<void> {
+    const account = accessKeyAccount(profile);
     const accessKeyId = key.accessKeyId.trim();
     const accessKeySecret = key.accessKeySecret.trim();
     if (!accessKeyId || !accessKeySecret) {
@@ -150,7 +194,7 @@ export class CredentialVault {
     if (key.securityToken) item.securityToken = key.securityToken;
     const json = JSON.stringify(item);
     await this.guard(
-      () => this.keychain.setPassword(this.service, this.account, json),
+      () => this.keychain.setPassword(this.service, account, json),
       [json, accessKeySecret, key.securityToken ?? ''],
     );
   }

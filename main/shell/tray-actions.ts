@@ -1,9 +1,11 @@
 // Runs what the tray menu and the command-line switches ask for, through the same handler table
 // the window uses (validated requests, Result answers), and reports every outcome as a
 // notification: success with the cluster's name, failure with the error's message and action.
-import type { HandlerTable, Result } from '../../preload/shared/contract';
+import type { HandlerTable, Result, StopAllResult } from '../../preload/shared/contract';
+import { describeError } from '../../preload/shared/error-registry';
 import { connectFailedTitle, connectNotice } from './connect-notices';
 import { failureNotice, failuresBody, type Notice, type TrayLabels } from './tray-labels';
+import { stopAllCounts, stopAllSummary } from '../../preload/shared/stop-all-summary';
 import type { TrayAction } from './tray-menu';
 
 /** What this runner does; the shell itself opens, quits and retries pending stops (its loop reports those). */
@@ -71,20 +73,18 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
       }
       case 'stopAll': {
         const result = await deps.table.stopAllVnc({});
-        if (result.ok && result.value.failed.length > 0) {
-          const { stopped, failed } = result.value;
-          deps.notify({
-            title: labels.stopAllPartly({ stopped: stopped.length, failed: failed.length }),
-            body: failuresBody(failed, deps.clusterName, labels.locale),
-          });
-          deps.onOutcome?.(false);
-          return false;
-        }
-        return report(
-          result,
-          (v) => labels.stoppedAll({ stopped: v.stopped.length, already: v.alreadyStopped.length }),
-          labels.stopAllFailed,
+        deps.notify(
+          result.ok
+            ? stopAllNotice(result.value, labels, deps.clusterName)
+            : failureNotice(labels.stopAllFailed, result.error, labels.locale),
         );
+        // A stop only recorded as pending, or a rule left open, is not done: the icon says so.
+        const ok =
+          result.ok &&
+          result.value.failed.length === 0 &&
+          (result.value.stillOpen ?? []).length === 0;
+        deps.onOutcome?.(ok);
+        return ok;
       }
       case 'select': {
         const name = deps.clusterName(action.clusterId);
@@ -113,4 +113,40 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
       }
     },
   };
+}
+
+/**
+ * One notice for a whole stop-all: the summary line (how many stopped, in how many regions, how
+ * many recorded as pending), then what went wrong where, any 12016 rule still there after the
+ * stop, or, when stops are only pending, what happens to them. Every text but the summary is the
+ * error registry's (PendingStop, RulesStillOpen).
+ */
+export function stopAllNotice(
+  result: StopAllResult,
+  labels: TrayLabels,
+  clusterName: (clusterId: string) => string,
+): Notice {
+  const counts = stopAllCounts(result);
+  const pending = new Set(result.recordedPending ?? []);
+  const failed = result.failed.filter((f) => !pending.has(f.clusterId));
+  const stillOpen = result.stillOpen ?? [];
+  const parts = [stopAllSummary(counts, labels.locale)];
+  if (failed.length > 0) parts.push(failuresBody(failed, clusterName, labels.locale));
+  stillOpen.forEach((s, i) => {
+    const params = { clusterId: clusterName(s.clusterId), cidrs: s.cidrs.join(', ') };
+    const text = describeError({ code: 'RulesStillOpen', params }, labels.locale);
+    parts.push(i === stillOpen.length - 1 ? `${text.message} ${text.action}` : text.message);
+  });
+  if (failed.length === 0 && stillOpen.length === 0 && counts.pending > 0) {
+    parts.push(describeError({ code: 'PendingStop' }, labels.locale).action);
+  }
+  const title =
+    failed.length > 0
+      ? labels.stopAllPartly({ stopped: counts.stopped, failed: counts.failed })
+      : stillOpen.length > 0
+        ? labels.stopAllStillOpen(stillOpen.length)
+        : counts.pending > 0
+          ? labels.stopAllPending(counts.pending)
+          : labels.stoppedAll;
+  return { title, body: parts.join(' ') };
 }

@@ -11,6 +11,8 @@ export interface Notice {
   body: string;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export interface TrayLabels {
   /** The language of these labels, and of the error texts shown with them. */
   locale: ErrorLocale;
@@ -30,8 +32,13 @@ export interface TrayLabels {
   quit: string;
   stopped(name: string): Notice;
   stopFailed(name: string): string;
-  stoppedAll(counts: { stopped: number; already: number }): Notice;
+  /** The title when every cluster was stopped or was already stopped. */
+  stoppedAll: string;
+  /** The title when nothing failed outright but some stops are journalled, not confirmed. */
+  stopAllPending(pending: number): string;
   stopAllPartly(counts: { stopped: number; failed: number }): string;
+  /** The title when stops went through but a 12016 rule was still there when read again. */
+  stopAllStillOpen(clusters: number): string;
   stopAllFailed: string;
   selected(name: string): Notice;
   selectFailed(name: string): string;
@@ -73,12 +80,13 @@ const en: TrayLabels = {
   quit: 'Quit',
   stopped: (name) => ({ title: 'VNC stopped', body: `VNC on ${name} is stopped.` }),
   stopFailed: (name) => `Could not stop VNC on ${name}`,
-  stoppedAll: ({ stopped, already }) => ({
-    title: 'VNC stopped on all clusters',
-    body: `Stopped on ${stopped}; already stopped on ${already}.`,
-  }),
+  stoppedAll: 'VNC stopped on all clusters',
+  stopAllPending: (pending) =>
+    `VNC stop not confirmed on ${plural(pending, 'cluster', 'clusters')} yet`,
   stopAllPartly: ({ stopped, failed }) =>
     `VNC stopped on ${stopped} cluster(s), failed on ${failed}`,
+  stopAllStillOpen: (clusters) =>
+    `Port 12016 still open on ${plural(clusters, 'cluster', 'clusters')}`,
   stopAllFailed: 'Could not stop VNC on all clusters',
   selected: (name) => ({ title: 'Cluster selected', body: name }),
   selectFailed: (name) => `Could not select ${name}`,
@@ -137,11 +145,10 @@ const zhCN: TrayLabels = {
   quit: '退出',
   stopped: (name) => ({ title: 'VNC 已停止', body: `${name} 的 VNC 已停止。` }),
   stopFailed: (name) => `无法停止 ${name} 的 VNC`,
-  stoppedAll: ({ stopped, already }) => ({
-    title: '已停止所有集群的 VNC',
-    body: `已停止 ${stopped} 个；原本已停止 ${already} 个。`,
-  }),
+  stoppedAll: '已停止所有集群的 VNC',
+  stopAllPending: (pending) => `${pending} 个集群的 VNC 停止尚未确认`,
   stopAllPartly: ({ stopped, failed }) => `已停止 ${stopped} 个集群的 VNC，${failed} 个失败`,
+  stopAllStillOpen: (clusters) => `仍有 ${clusters} 个集群的 12016 端口开放`,
   stopAllFailed: '无法停止所有集群的 VNC',
   selected: (name) => ({ title: '已选择集群', body: name }),
   selectFailed: (name) => `无法选择 ${name}`,

@@ -14,6 +14,7 @@ import {
   isValidAccessKeyId,
   isValidCidrIp,
   isValidClusterId,
+  isValidProfileName,
   isValidRegionId,
   isValidRunasUser,
   VNC_PASSWORD_MAX,
@@ -35,6 +36,10 @@ const cidrIp = z
   .refine(isValidCidrIp, 'Enter an IPv4 or IPv6 address or CIDR block.')
   .transform(canonicalCidrIp);
 const runasUser = z.string().max(32).refine(isValidRunasUser, 'Not a valid user name.');
+const profile = z
+  .string()
+  .max(64)
+  .refine(isValidProfileName, 'Use letters, digits, ".", "_" and "-" (up to 64).');
 // Passwords are length-bounded here; the VNC policy itself is checked by the handler so that
 // its per-rule message reaches the user as a typed error.
 const secret = (max: number) => z.string().min(1).max(max);
@@ -65,18 +70,29 @@ const op = <Req extends z.ZodType, Res extends z.ZodType>(
 const table = {
   getSession: op('Who is signed in, and from where.', empty, shape.sessionInfo),
   signIn: op(
-    'Checks an AccessKey with one read-only call, then keeps it in the keychain.',
+    'Checks an AccessKey with one read-only call, then keeps it in the keychain (under `profile` when given, which becomes the active one).',
     req({
       accessKeyId: z.string().max(128).refine(isValidAccessKeyId, 'Not a valid AccessKey ID.'),
       accessKeySecret: secret(128),
       securityToken: secret(4096).optional(),
       regionId,
+      profile: profile.optional(),
     }),
     shape.sessionInfo,
   ),
   signOut: op(
     'Removes the AccessKey from the keychain, and the run-as and VNC passwords remembered for clusters unless `removeRunasPasswords` is false.',
     req({ removeRunasPasswords: bool.optional() }),
+    shape.sessionInfo,
+  ),
+  listProfiles: op(
+    'The AccessKey profiles stored in the keychain, and the active one.',
+    empty,
+    shape.profiles,
+  ),
+  useProfile: op(
+    "Makes a profile the active one (settings); the previous one's cached lists are dropped.",
+    req({ profile }),
     shape.sessionInfo,
   ),
   listRegions: op(

@@ -160,6 +160,8 @@ export const sessionInfo = strict({
   /** Masked, e.g. `LTAI****wxyz`: enough to recognise, not to use. */
   accessKeyIdMasked: z.string().optional(),
   regionId: z.string(),
+  /** Whose AccessKey: one keychain item per profile; the settings choose the active one. */
+  profile: z.string(),
   keychainAvailable: z.boolean(),
   /**
    * The host (`127.0.0.1:8080`) of an endpoint used instead of Alibaba Cloud's (a developer
@@ -168,6 +170,14 @@ export const sessionInfo = strict({
   endpointOverride: z.string().optional(),
 }).describe('SessionInfo');
 export type SessionInfo = z.infer<typeof sessionInfo>;
+
+/** The AccessKey profiles: the active one, and those with a key in the keychain. Names only. */
+export const profiles = strict({
+  active: z.string(),
+  /** The default first, then by name; the active one may be missing (no key saved yet). */
+  stored: z.array(z.string()),
+}).describe('Profiles');
+export type Profiles = z.infer<typeof profiles>;
 
 export const language = z.enum(['system', 'en', 'zh-CN']);
 export type Language = z.infer<typeof language>;

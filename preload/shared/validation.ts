@@ -100,6 +100,17 @@ export function isValidRegionId(id: string): boolean {
   return /^[a-z]{2,}(-[a-z0-9]+){1,4}$/.test(id);
 }
 
+/** The profile whose AccessKey is the keychain's original `access-key` item. */
+export const DEFAULT_PROFILE = 'default';
+
+/**
+ * A profile name (`--profile`, ALIBABA_CLOUD_PROFILE, the app's settings): letters, digits, `.`,
+ * `_`, `-`, up to 64, starting with a letter or digit. It becomes part of a keychain account.
+ */
+export function isValidProfileName(name: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name);
+}
+
 /** An AccessKey ID: letters and digits (LTAI..., STS.* for temporary keys). */
 export function isValidAccessKeyId(id: string): boolean {
   return /^[A-Za-z0-9.]{8,128}$/.test(id);

@@ -32,6 +32,8 @@ interface Boot {
   session?: SessionInfo;
   prefs?: Preferences;
   error?: AppErrorInfo;
+  /** After a switch of profile, the window starts again in settings, where the user was. */
+  startInSettings?: boolean;
 }
 
 export function App() {
@@ -49,6 +51,17 @@ export function App() {
         ),
     );
   }, [attempt]);
+  // Main cleared the selected and recent clusters (the previous account's): read them again
+  // before the new profile's window starts.
+  const onProfileChanged = async (session: SessionInfo) => {
+    const prefs = await call('getPreferences', {});
+    setBoot((b) => ({
+      ...b,
+      session,
+      ...(prefs.ok ? { prefs: prefs.value } : {}),
+      startInSettings: true,
+    }));
+  };
   const retry = () => {
     setBoot({});
     setAttempt((n) => n + 1);
@@ -63,10 +76,14 @@ export function App() {
     <I18nProvider locale={locale}>
       {boot.session && boot.prefs ? (
         <Shell
+          // Another profile is another account: every list and check starts again.
+          key={boot.session.profile}
           session={boot.session}
           prefs={boot.prefs}
+          startInSettings={boot.startInSettings}
           onSession={(session) => setBoot((b) => ({ ...b, session }))}
           onPrefs={(prefs) => setBoot((b) => ({ ...b, prefs }))}
+          onProfileChanged={(session) => void onProfileChanged(session)}
         />
       ) : (
         <Splash error={boot.error} onRetry={retry} />
@@ -96,15 +113,20 @@ function Splash({ error, onRetry }: { error?: AppErrorInfo; onRetry: () => void 
 interface ShellProps {
   session: SessionInfo;
   prefs: Preferences;
+  startInSettings?: boolean;
   onSession: (s: SessionInfo) => void;
   onPrefs: (p: Preferences) => void;
+  onProfileChanged: (s: SessionInfo) => void;
 }
 
-function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
+function Shell(props: ShellProps) {
+  const { session, prefs, startInSettings, onSession, onPrefs, onProfileChanged } = props;
   const [view, setView] = useState<View>(() =>
-    prefs.selectedClusterId
-      ? { name: 'cluster', clusterId: prefs.selectedClusterId }
-      : { name: 'clusters' },
+    startInSettings
+      ? { name: 'settings' }
+      : prefs.selectedClusterId
+        ? { name: 'cluster', clusterId: prefs.selectedClusterId }
+        : { name: 'clusters' },
   );
   const { t } = useI18n();
   const appState = useAppState();
@@ -133,6 +155,7 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
         <SignInScreen
           session={session}
           replacing={false}
+          onProfileSwitched={onProfileChanged}
           onSignedIn={(s) => {
             onSession(s);
             void reloadPrefs();
@@ -210,6 +233,10 @@ function Shell({ session, prefs, onSession, onPrefs }: ShellProps) {
           appState={appState}
           onOpenLeaving={() => go({ name: 'leaving' })}
           returning={view.returning}
+          regions={regions}
+          exposureRegions={exposure.snapshot?.regions}
+          onWatchChanged={() => void exposure.refresh()}
+          onProfileChanged={onProfileChanged}
         />
       )}
       {view.name === 'leaving' && (

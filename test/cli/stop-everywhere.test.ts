@@ -64,7 +64,7 @@ describe('ehpc-vnc status --all / stop --all across regions', () => {
     const stop = await run(fx, ['stop', '--all']);
     expect(stop.stderr).toBe('');
     expect(stop.stdout).toBe(
-      'Stopped VNC on 4 cluster(s) in 2 region(s); 2 already stopped; 0 recorded as pending.\n',
+      'Stopped VNC on 4 clusters in 2 regions; 2 already stopped; 0 recorded as pending.\n',
     );
     expect(stop.code).toBe(0);
     for (const c of fx.emulator.clusters()) {
@@ -98,7 +98,7 @@ describe('ehpc-vnc status --all / stop --all across regions', () => {
     const offline = { EHPC_VNC_ENDPOINT: 'http://127.0.0.1:9' };
     const stop = await run(fx, ['stop', '--all'], offline);
     expect(stop.stdout).toBe(
-      'Stopped VNC on 0 cluster(s) in 2 region(s); 0 already stopped; 4 recorded as pending.\n',
+      'Stopped VNC on 0 clusters in 2 regions; 0 already stopped; 4 recorded as pending.\n',
     );
     expect(stop.code).toBe(1);
     expect(

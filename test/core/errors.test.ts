@@ -162,6 +162,7 @@ describe('toAppError: unknown codes', () => {
     expect(toAppError(noCode(503)).code).toBe('ServiceUnavailable');
     expect(toAppError(noCode(500)).code).toBe('BadResponse');
     expect(toAppError(noCode(500)).httpStatus).toBe(500);
+    expect(toAppError(noCode(500)).message).toMatch(/answered with HTTP 500/);
   });
 
   it('describes an unknown code generically but with the code', () => {

@@ -10,6 +10,7 @@ const session = {
   signedIn: false,
   source: 'none' as const,
   regionId: 'cn-hangzhou',
+  profile: 'default',
   keychainAvailable: true,
 };
 

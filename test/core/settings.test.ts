@@ -63,6 +63,7 @@ describe('Settings defaults and round trip', () => {
     expect(SETTINGS_FILE_NAME).toBe('settings');
     expect(settings.get()).toEqual({
       regionId: 'cn-hangzhou',
+      profile: 'default',
       language: 'system',
       recentClusterIds: [],
       clusters: {},

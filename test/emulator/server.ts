@@ -1,6 +1,12 @@
 // The HTTP side: one loopback server that records every request, authenticates it like the
 // gateway, applies injected faults, and dispatches to the operations.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, errorBody, newRequestId } from './errors';
 import { FaultQueue } from './faults';
@@ -37,14 +43,7 @@ class EmulatorServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private waiters: Waiter[] = [];
   private closing = false;
-  readonly server = createServer((req, res) => {
-    // An emulator bug must surface as a 500 to the client under test, not crash the test run.
-    this.handle(req, res).catch(() => {
-      if (!res.headersSent && !this.closing) {
-        this.sendError(res, new ApiError(500, 'UnknownError', 'The emulator failed.'));
-      }
-    });
-  });
+  readonly server: HttpServer | HttpsServer;
 
   constructor(
     readonly regionId: string,
@@ -52,7 +51,17 @@ class EmulatorServer {
     keys: EmulatorAccessKey[],
     private readonly latencyMs: number,
     private readonly onSettled: (r: RecordedRequest) => void = () => undefined,
+    tls?: EmulatorOptions['tls'],
   ) {
+    const listener = (req: IncomingMessage, res: ServerResponse): void => {
+      // An emulator bug must surface as a 500 to the client under test, not crash the test run.
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent && !this.closing) {
+          this.sendError(res, new ApiError(500, 'UnknownError', 'The emulator failed.'));
+        }
+      });
+    };
+    this.server = tls ? createHttpsServer(tls, listener) : createServer(listener);
     for (const k of keys) this.keys.set(k.accessKeyId, { ...k });
   }
 
@@ -274,6 +283,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     opts.accessKeys ?? [EMULATOR_KEY],
     opts.latencyMs ?? 0,
     opts.onSettled,
+    opts.tls,
   );
   await new Promise<void>((resolve, reject) => {
     emu.server.once('error', reject);
@@ -289,7 +299,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const { port } = emu.server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
   return {
-    url: `http://${host}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host}`,
     host,
     port,
     regionId,

@@ -106,6 +106,11 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Default 0 (a free port). */
   port?: number;
+  /**
+   * Serve HTTPS with this key and certificate (PEM) instead of plain HTTP: the stand-in for the
+   * real endpoint's TLS, e.g. behind a CONNECT proxy (test/support/test-ca.ts makes a pair).
+   */
+  tls?: { key: string; cert: string };
   /** Called once per request when it is answered, reset or left hanging. */
   onSettled?: (request: RecordedRequest) => void;
 }

@@ -25,6 +25,8 @@ const VALID: { [K in Operation]: Request<K> } = {
     regionId: 'cn-hangzhou',
   },
   signOut: {},
+  listProfiles: {},
+  useProfile: { profile: 'work' },
   listRegions: {},
   getPreferences: {},
   setPreferences: { language: 'en', regionId: 'cn-hangzhou' },

@@ -76,7 +76,7 @@ async function authStatus(ctx: Context): Promise<number> {
   const url = `${endpoint.protocol}://${endpoint.host}`;
   const result = {
     signedIn: session.signedIn,
-    profile: ctx.global.profile ?? 'default',
+    profile: session.profile,
     source: session.source,
     accessKeyId: session.accessKeyIdMasked ?? null,
     regionId: session.regionId,

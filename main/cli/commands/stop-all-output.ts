@@ -2,6 +2,7 @@
 // cluster) and the rules still open; under --json the result object. Exit 1 when any stop failed
 // or a rule is still open.
 import type { StopAllResult } from '../../../preload/shared/shapes';
+import { stopAllCounts, stopAllSummary } from '../../../preload/shared/stop-all-summary';
 import type { Context } from '../command-spec';
 import { ExitCode } from '../exit-codes';
 import { printJson, printTable, shownCode } from '../output';
@@ -14,7 +15,7 @@ export async function printStopAll(ctx: Context, result: StopAllResult): Promise
     printJson(ctx.io, { ok, ...result });
     return ok ? ExitCode.Ok : ExitCode.Failure;
   }
-  ctx.io.stdout.write(`${stopAllSummary(result)}\n`);
+  ctx.io.stdout.write(`${stopAllSummary(stopAllCounts(result), 'en')}\n`);
   if (result.failed.length > 0) {
     const { cliWords, describeError } = await ctx.runtime();
     printTable(
@@ -33,15 +34,4 @@ export async function printStopAll(ctx: Context, result: StopAllResult): Promise
   }
   for (const s of stillOpen) ctx.io.stderr.write(stillOpenLine(s.clusterId, s.cidrs));
   return ok ? ExitCode.Ok : ExitCode.Failure;
-}
-
-/** "Stopped VNC on 12 cluster(s) in 2 region(s); 40 already stopped; 3 recorded as pending." */
-export function stopAllSummary(result: StopAllResult): string {
-  const failed = result.failed.length - (result.recordedPending?.length ?? 0);
-  return (
-    `Stopped VNC on ${result.stopped.length} cluster(s) in ${result.regions ?? 1} region(s); ` +
-    `${result.alreadyStopped.length} already stopped; ` +
-    `${result.recordedPending?.length ?? 0} recorded as pending` +
-    `${failed > 0 ? `; ${failed} failed` : ''}.`
-  );
 }

@@ -9,7 +9,11 @@
 // import is a chunk of its own (scripts/build.mjs), loaded only then.
 import type OpenApiModule from '@alicloud/openapi-client';
 import type { Config } from '@alicloud/openapi-client';
+import { badResponse } from '../errors';
 import type { Endpoint } from './endpoint';
+import type { ProxyEnv } from './proxy';
+import { proxyAgents } from './proxy-agent';
+import { installSdkHttpHook, withCallScope, type CallScope } from './sdk-http-hook';
 import type { AccessKey } from './types';
 
 type OpenApiClient = InstanceType<typeof OpenApiModule>;
@@ -50,8 +54,13 @@ function runtimeOptions(fields: {
   return fields as unknown as RuntimeOptions;
 }
 
+/** What the SDK throws when a body is not JSON, or JSON that is not an object. */
+const isUnreadableBody = (err: unknown): boolean =>
+  err instanceof Error &&
+  (err.name === 'SyntaxError' || err.message === 'The value is not a object');
+
 let sdk: ReturnType<typeof importSdk> | undefined;
-const loadSdk = (): ReturnType<typeof importSdk> => (sdk ??= importSdk());
+const loadSdk = (): ReturnType<typeof importSdk> => (sdk ??= installSdkHttpHook().then(importSdk));
 
 export const API_VERSION = '2018-04-12';
 const CONNECT_TIMEOUT_CAP_MS = 10_000;
@@ -64,7 +73,10 @@ export interface RpcResponse {
   statusCode?: number;
 }
 
-/** Sends one signed RPC call; throws what the SDK throws (mapped by the caller). */
+/**
+ * Sends one signed RPC call; throws what the SDK throws (mapped by the caller), except for an
+ * answer that is not JSON, which is thrown as BadResponse with its HTTP status.
+ */
 export type RpcTransport = (
   action: string,
   method: HttpMethod,
@@ -79,11 +91,15 @@ export interface TransportOptions {
   regionId?: string;
   /** The product's API version: E-HPC's by default, ECS's for the ECS client. */
   version?: string;
+  /** Where HTTPS_PROXY, NO_PROXY, ... are read (proxy.ts): the process's environment by default. */
+  proxyEnv?: ProxyEnv;
 }
 
 export function createSdkTransport(opts: TransportOptions): RpcTransport {
   const readTimeout = opts.timeoutMs;
   const connectTimeout = Math.min(opts.timeoutMs, CONNECT_TIMEOUT_CAP_MS);
+  // The environment's proxy (HTTPS_PROXY, NO_PROXY, ...), if any, for every request it sends.
+  const agentFor = proxyAgents(connectTimeout, opts.proxyEnv);
   let client: Promise<OpenApiClient> | undefined;
   const getClient = async (): Promise<OpenApiClient> => {
     const { Client, Config } = await loadSdk();
@@ -122,7 +138,18 @@ export function createSdkTransport(opts: TransportOptions): RpcTransport {
       bodyType: 'json',
     });
     const runtime = runtimeOptions({ readTimeout, connectTimeout, autoretry: false });
-    const res = await (await client).callApi(apiParams, request, runtime);
+    const sdkClient = await client;
+    const scope: CallScope = { agentFor };
+    const res = await withCallScope(scope, () =>
+      sdkClient.callApi(apiParams, request, runtime),
+    ).catch((err: unknown) => {
+      // The SDK parses the body before it looks at the status: a gateway's HTML page arrives
+      // here as a SyntaxError, and only the scope still knows what status came with it.
+      if (isUnreadableBody(err) && scope.lastStatus !== undefined) {
+        throw badResponse(scope.lastStatus);
+      }
+      throw err;
+    });
     const body: unknown = res.body;
     const statusCode: unknown = res.statusCode;
     return {

@@ -35,6 +35,28 @@ export const INPUT_CODES: Record<string, CodeEntry> = {
         en: ['"{region}" is not a valid region ID.', 'Use an ID such as cn-hangzhou.'],
         zh: ['“{region}”不是有效的地域 ID。', '请使用 cn-hangzhou 这样的地域 ID。'],
       },
+      /** An AccessKey profile name (one keychain item per profile). */
+      profile: {
+        en: [
+          'That is not a profile name.',
+          'Use letters, digits, ".", "_" and "-" (up to 64), starting with a letter or digit.',
+        ],
+        zh: [
+          '这不是有效的配置名。',
+          '请使用字母、数字、“.”、“_”和“-”（最多 64 个），以字母或数字开头。',
+        ],
+      },
+      /** A process given its profile (the CLI's --profile) does not change the settings' one. */
+      profileFixed: {
+        en: [
+          'This process was given its profile (--profile or ALIBABA_CLOUD_PROFILE).',
+          'Change the active profile in the app, or run without --profile.',
+        ],
+        zh: [
+          '此进程已指定配置（--profile 或 ALIBABA_CLOUD_PROFILE）。',
+          '请在应用中更改当前配置，或不带 --profile 运行。',
+        ],
+      },
       /** The CLI's --region (ehpc-vnc only). */
       cliRegion: {
         en: [
@@ -156,6 +178,17 @@ export const INPUT_CODES: Record<string, CodeEntry> = {
       endpointNoHost: {
         en: ['The endpoint has no host.', ENDPOINT_FORM],
         zh: ['端点缺少主机名。', ENDPOINT_FORM_ZH],
+      },
+      // The value is never shown: a proxy URL may carry a password.
+      proxyUrl: {
+        en: [
+          'The {name} environment variable is not a proxy URL this tool can use.',
+          'Set it to http://host:port (or https://, with user:password@ if the proxy needs it), or unset it.',
+        ],
+        zh: [
+          '环境变量 {name} 不是本工具可用的代理 URL。',
+          '请将其设置为 http://主机:端口（或 https://，代理需要认证时加上 用户名:密码@），或删除该变量。',
+        ],
       },
     },
   },

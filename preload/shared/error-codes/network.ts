@@ -76,6 +76,20 @@ export const NETWORK_CODES: Record<string, CodeEntry> = {
       '请稍后重试；如使用代理，请检查代理。',
     ],
     short: { en: 'an unreadable answer (a proxy?)', zh: '无法解析的响应（可能是代理）' },
+    variants: {
+      // The status came with the page (errors.ts `badResponse`); the CLI shows the code as
+      // `BadResponse (HTTP {status})`.
+      httpStatus: {
+        en: [
+          "E-HPC's address answered with HTTP {status} and a page that is not from E-HPC (a proxy or gateway replied instead).",
+          'Try again later; if you use a proxy, check it.',
+        ],
+        zh: [
+          'E-HPC 地址返回了 HTTP {status} 和一个并非来自 E-HPC 的页面（可能是代理或网关代为应答）。',
+          '请稍后重试；如使用代理，请检查代理。',
+        ],
+      },
+    },
   },
   InsecureEndpoint: {
     meaning: 'An http:// endpoint that is not this computer: refused before anything is sent.',

@@ -4,10 +4,12 @@
 
 import { connectEn } from './messages-connect-en';
 import { exposureEn } from './messages-exposure-en';
+import { settingsEn } from './messages-settings-en';
 
 export const en = {
   ...connectEn,
   ...exposureEn,
+  ...settingsEn,
   'app.title': 'E-HPC VNC',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

@@ -2,11 +2,13 @@
 // translation is a compile error, not a blank label.
 import { connectZhCN } from './messages-connect-zh-CN';
 import { exposureZhCN } from './messages-exposure-zh-CN';
+import { settingsZhCN } from './messages-settings-zh-CN';
 import type { Messages } from './messages-en';
 
 export const zhCN: Messages = {
   ...connectZhCN,
   ...exposureZhCN,
+  ...settingsZhCN,
   'app.title': 'E-HPC VNC',
   'common.loading': '正在加载…',
   'common.retry': '重试',

@@ -11,11 +11,14 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { useOperation } from '../hooks/use-operation';
+import type { RegionsState } from '../hooks/use-regions';
 import { systemLocale, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { DetectUrlSetting } from './DetectUrlSetting';
+import { ExposureWatchSettings } from './ExposureWatchSettings';
 import { LeavingSafelyLink } from './LeavingSafelyLink';
 import { PolicyBlock } from './PolicyBlock';
+import { ProfileSetting } from './ProfileSetting';
 import { SignInScreen } from './SignInScreen';
 
 interface SettingsScreenProps {
@@ -27,14 +30,24 @@ interface SettingsScreenProps {
   onOpenLeaving: () => void;
   /** Back from "Leaving safely": focus returns to the way there, not the top. */
   returning?: boolean;
+  /** ListRegions' answer, for the pinned regions of the exposure watch. */
+  regions: RegionsState;
+  /** The regions the last exposure check covered. */
+  exposureRegions?: readonly string[];
+  /** Told when the watched regions changed. */
+  onWatchChanged?: () => void;
+  /** Told when another AccessKey profile became the active one. */
+  onProfileChanged: (session: SessionInfo) => void;
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { session, prefs, onSession, onPrefs, appState, onOpenLeaving, returning } = props;
+  const { regions, exposureRegions, onWatchChanged, onProfileChanged } = props;
   const { t } = useI18n();
   const signOut = useOperation('signOut');
   const setPrefs = useOperation('setPreferences');
-  const [replacing, setReplacing] = useState(false);
+  // Replacing the key, or connecting a new profile (named here).
+  const [replacing, setReplacing] = useState<false | { profile?: string }>(false);
   const [confirming, setConfirming] = useState(false);
   // Signing out leaves no cluster's root password behind unless the user unticks this.
   const [removeRunas, setRemoveRunas] = useState(true);
@@ -44,9 +57,11 @@ export function SettingsScreen(props: SettingsScreenProps) {
       <SignInScreen
         session={session}
         replacing
+        profile={replacing.profile}
         onSignedIn={(s) => {
           setReplacing(false);
-          onSession(s);
+          if (replacing.profile) onProfileChanged(s);
+          else onSession(s);
         }}
         onCancel={() => setReplacing(false)}
       />
@@ -85,6 +100,12 @@ export function SettingsScreen(props: SettingsScreenProps) {
         </h2>
         <dl className="facts">
           <div>
+            <dt>{t('profile.label')}</dt>
+            <dd>
+              <code data-testid="active-profile">{session.profile}</code>
+            </dd>
+          </div>
+          <div>
             <dt>{t('settings.keyId')}</dt>
             <dd>
               <code>{session.accessKeyIdMasked ?? '—'}</code>
@@ -95,11 +116,16 @@ export function SettingsScreen(props: SettingsScreenProps) {
             <dd>{t(`settings.source.${session.source}` as MessageKey)}</dd>
           </div>
         </dl>
+        <ProfileSetting
+          session={session}
+          onSwitched={onProfileChanged}
+          onAdd={(profile) => setReplacing({ profile })}
+        />
         {fromEnv ? (
           <p className="note">{t('settings.envNote')}</p>
         ) : (
           <div className="actions">
-            <button type="button" className="btn btn-secondary" onClick={() => setReplacing(true)}>
+            <button type="button" className="btn btn-secondary" onClick={() => setReplacing({})}>
               {t('settings.replace')}
             </button>
             <button
@@ -118,6 +144,14 @@ export function SettingsScreen(props: SettingsScreenProps) {
       </section>
 
       <LeavingSafelyLink appState={appState} onOpen={onOpenLeaving} autoFocus={returning} />
+
+      <ExposureWatchSettings
+        prefs={prefs}
+        onPrefs={onPrefs}
+        regions={regions}
+        inUse={exposureRegions}
+        onRegionsChanged={onWatchChanged}
+      />
 
       <section className="card stack-tight">
         <Field label={t('settings.language')}>

@@ -13,15 +13,21 @@ import { useRegions } from '../hooks/use-regions';
 import { useI18n } from '../i18n/i18n';
 import { regionLabel, withRegion } from '../regions';
 import { PolicyBlock } from './PolicyBlock';
+import { ProfileSetting } from './ProfileSetting';
 
 interface SignInScreenProps {
   session: SessionInfo;
   replacing: boolean;
   onSignedIn: (session: SessionInfo) => void;
   onCancel?: () => void;
+  /** A new profile to connect: the key is saved under it, and it becomes the active one. */
+  profile?: string;
+  /** Signed out, the user may go back to another profile that has a key. */
+  onProfileSwitched?: (session: SessionInfo) => void;
 }
 
-export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignInScreenProps) {
+export function SignInScreen(props: SignInScreenProps) {
+  const { session, replacing, onSignedIn, onCancel, profile, onProfileSwitched } = props;
   const { t } = useI18n();
   const signIn = useOperation('signIn');
   // Signed out, ListRegions cannot be asked: the documented list stands in.
@@ -44,6 +50,7 @@ export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignI
       accessKeyId: keyId.trim(),
       accessKeySecret: secret,
       regionId,
+      ...(profile ? { profile } : {}),
     });
     if (result?.ok) {
       setSecret('');
@@ -58,7 +65,11 @@ export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignI
           <KeyIcon />
         </span>
         <h1 id="signin-title" className="title">
-          {replacing ? t('signin.replaceTitle') : t('signin.title')}
+          {profile
+            ? t('signin.profileTitle', { name: profile })
+            : replacing
+              ? t('signin.replaceTitle')
+              : t('signin.title')}
         </h1>
         <p className="muted">{t('signin.intro')}</p>
       </div>
@@ -110,6 +121,14 @@ export function SignInScreen({ session, replacing, onSignedIn, onCancel }: SignI
             </select>
           )}
         </Field>
+        {!replacing && onProfileSwitched && (
+          <ProfileSetting
+            session={session}
+            onSwitched={onProfileSwitched}
+            label={t('profile.switchTo')}
+            onlyIfOthers
+          />
+        )}
         <p className="note">
           {session.keychainAvailable ? t('signin.keychainNote') : t('signin.keychainUnavailable')}
         </p>
