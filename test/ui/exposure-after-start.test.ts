@@ -23,6 +23,8 @@ async function closedClusterWithChecksHeld(app: UiApp): Promise<() => void> {
   await openCluster(page, 'genomics-closed');
   await page.locator('.vnc-state').getByText('VNC closed').waitFor();
   await page.getByText(NO_RULE).waitFor();
+  // The first check tells each cluster as soon as it is known: let it end (its last pages too).
+  await fixture.quiet();
   const held = gate();
   fixture.emulator.inject({ action: 'ListClusters', fault: held.fault });
   listsBefore = fixture.emulator.count('ListClusters');
