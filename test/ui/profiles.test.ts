@@ -47,6 +47,13 @@ describe('AccessKey profiles in settings', { timeout: 60_000 }, () => {
       'New profile…',
     ]);
 
+    // The window's first exposure check (default's key: its cached answer, then a new check)
+    // lists every documented region, later pages too: let it start and end, so that the last
+    // ListClusters below can only be the new account's.
+    await expect
+      .poll(() => app.calls.filter((c) => c === 'getExposure').length)
+      .toBeGreaterThanOrEqual(2);
+    await fixture.quiet();
     await select.selectOption('work');
     await active.getByText('work').waitFor();
     await page.locator('dl.facts').getByText('TEST****0002').waitFor();
