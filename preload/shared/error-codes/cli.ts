@@ -2,6 +2,7 @@
 // buttons, so where the app's text says "Generate" or "refresh", the CLI names the command.
 // `CLI_WORDINGS[code].cli` words the code itself; `cli` + the variant's name (cliPasswordLength)
 // words one of its variants. The registry merges them into the entries' variants.
+import { CLI_CREDENTIAL_WORDINGS } from './cli-credentials';
 import type { CodeEntry, Variant } from './entry';
 
 const HELP = 'See `ehpc-vnc --help`.';
@@ -114,6 +115,7 @@ const OTHER_PASSWORD_ZH = '请换一个密码（8–30 个字符，包含 3 类�
 
 /** The CLI's wordings of codes whose app text names a button or the window. */
 export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
+  ...CLI_CREDENTIAL_WORDINGS,
   NoCredentials: {
     cli: {
       en: [
@@ -176,8 +178,14 @@ export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
   },
   'Network.Timeout': {
     cli: {
-      en: ['E-HPC did not answer in time.', `Check your network connection. ${CHECK_STATE}`],
-      zh: ['E-HPC 未能及时响应。', `请检查网络连接。${CHECK_STATE_ZH}`],
+      en: [
+        'E-HPC did not answer in time.',
+        `Check your network connection, or give a longer --timeout. After start, stop or passwd: ${CHECK_STATE}`,
+      ],
+      zh: [
+        'E-HPC 未能及时响应。',
+        `请检查网络连接，或指定更长的 --timeout。若是 start、stop 或 passwd：${CHECK_STATE_ZH}`,
+      ],
     },
   },
   InvalidInput: {
