@@ -29,6 +29,11 @@ export const login: CommandSpec = {
       validated('signIn', { accessKeyId, accessKeySecret, regionId }),
     );
     if (ctx.json) printJson(ctx.io, session);
+    else if (session.source === 'env')
+      // The session is the environment's key: its masked ID is not the one just stored.
+      ctx.io.stdout.write(
+        `Saved the AccessKey in the system keychain (region ${session.regionId}); ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET are used while they are set.\n`,
+      );
     else
       ctx.io.stdout.write(
         `Signed in as ${session.accessKeyIdMasked}; the AccessKey is in the system keychain (region ${session.regionId}).\n`,
@@ -117,6 +122,6 @@ export const auth: CommandSpec = {
 export const whoami: CommandSpec = {
   usage: 'whoami',
   summary: 'the same as `auth status`',
-  examples: ['ehpc-vnc whoami'],
+  examples: ['ehpc-vnc whoami', 'ehpc-vnc whoami --profile work --json'],
   run: authStatus,
 };
