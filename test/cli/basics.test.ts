@@ -94,7 +94,7 @@ describe('ehpc-vnc basics', () => {
       expect(r.stderr).toMatch(/--timeout takes a number of seconds from 1 to 600/);
     }
     const help = await runCli(['--help'], env);
-    expect(help.stdout).toMatch(/--timeout <seconds>[\s\S]*\(default: "15"\)/);
+    expect(help.stdout).toMatch(/--timeout <seconds>[\s\S]*\(default: 15\)/);
   });
 
   // The SDK drops the status of a body it cannot parse; main/core/ehpc/sdk-http-hook.ts keeps it.
@@ -193,5 +193,28 @@ describe('ehpc-vnc basics', () => {
     expect(table[0]).toMatch(/^CLUSTER\s+ERROR\s+WHAT HAPPENED$/);
     expect(table[1]).toMatch(new RegExp(`^${id(5)}\\s+NotAuthorized\\s+RAM does not allow`));
     expect(table).toHaveLength(2);
+
+    // Under --json each failure carries the error in the shape of a --json error, nothing more.
+    fx.emulator.inject({
+      action: 'StopVisualService',
+      clusterId: id(5),
+      fault: { kind: 'error', status: 407, code: 'NotAuthorized' },
+    });
+    const json = await runCli(['stop', '--all', '--json'], env);
+    fx.emulator.clearFaults();
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
+    const { failed } = JSON.parse(json.stdout) as { failed: { error: object }[] };
+    expect(failed).toEqual([
+      {
+        clusterId: id(5),
+        error: {
+          code: 'NotAuthorized',
+          message: expect.stringMatching(/^RAM does not allow/) as string,
+          requestId: expect.any(String) as string,
+          httpStatus: 407,
+        },
+      },
+    ]);
   });
 });
