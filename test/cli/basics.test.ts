@@ -58,6 +58,15 @@ describe('ehpc-vnc basics', () => {
     expect(fx.emulator.count()).toBe(before);
   });
 
+  it('a pipe that ends early names what it expected, as the prompt writes it', async () => {
+    const login = await runCli(['login'], fx.cliEnv, '');
+    expect(login.code).toBe(2);
+    expect(login.stderr).toMatch(/^error \(Usage\): Expected AccessKey ID on stdin\.$/m);
+    const passwd = await runCli(['passwd', id(1)], env, 'run-as\n');
+    expect(passwd.code).toBe(2);
+    expect(passwd.stderr).toMatch(/^error \(Usage\): Expected new VNC password on stdin\.$/m);
+  });
+
   it('Ctrl-C at a hidden prompt prints Cancelled. and exits 130', async () => {
     const cli = startOnTerminal(['passwd', id(1)], env);
     await cli.waitFor('Password of root on the cluster:');
