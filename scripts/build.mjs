@@ -3,6 +3,7 @@
 //                            SDK is a chunk of its own (dist/main/chunks/), loaded at the first call
 //   dist/preload/index.cjs   the sandboxed preload (scripts/preload-build.mjs): operation names, no zod
 //   dist/cli/ehpc-vnc.cjs    the CLI's bin: a CommonJS launcher answering --version and help at once
+//   dist/cli/ehpc-vnc-cached.cjs  its answer to `clusters --cached` (parser and cached read only)
 //   dist/cli/ehpc-vnc.mjs    the CLI (plain Node): parser and core in chunks/, imported on first use
 //   dist/renderer/           the React page (Vite)
 // Bundled code needs no node_modules at run time, so the package ships only what cannot be
@@ -82,7 +83,14 @@ async function writeCliPackage(version) {
     license: root.license,
     type: 'module',
     bin: { 'ehpc-vnc': 'ehpc-vnc.cjs' },
-    files: ['ehpc-vnc.cjs', 'ehpc-vnc.mjs', 'help.json', 'chunks/', 'THIRD-PARTY-LICENSES.txt'],
+    files: [
+      'ehpc-vnc.cjs',
+      'ehpc-vnc-cached.cjs',
+      'ehpc-vnc.mjs',
+      'help.json',
+      'chunks/',
+      'THIRD-PARTY-LICENSES.txt',
+    ],
     engines: root.engines,
     dependencies: { keytar: root.dependencies.keytar },
   };
@@ -106,6 +114,27 @@ async function writeHelpTexts() {
   for (const name of names) texts[name] = cli([name, '--help']);
   await writeFile('dist/cli/help.json', `${JSON.stringify(texts)}\n`);
 }
+
+/**
+ * commander loads child_process (and with it net and streams) at start-up, only to spawn
+ * executable subcommands, which ehpc-vnc has none of: it gets a stand-in that loads the real
+ * module on first use, a few milliseconds off every run of the CLI.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_t, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
 if (only.length === 0) await rm('dist', { recursive: true, force: true });
 
@@ -147,6 +176,7 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
     external: EXTERNAL,
     define: { __CLI_VERSION__: JSON.stringify(version) },
     banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
+    plugins: [lazyChildProcessForCommander],
   });
   await chmod('dist/cli/ehpc-vnc.mjs', 0o755);
   // The bin: CommonJS, so --version and plain help never set up the ES module loader.
@@ -159,6 +189,17 @@ if (want('cli') && existsSync('main/cli/ehpc-vnc.ts')) {
     banner: { js: '#!/usr/bin/env node' },
   });
   await chmod('dist/cli/ehpc-vnc.cjs', 0o755);
+  // The bin's answer to `clusters --cached` (main/cli/cached-launch.ts): CommonJS too, so that
+  // neither the ES module loader nor any chunk is set up for it; the parser and the cached read.
+  await build({
+    ...common,
+    entryPoints: ['main/cli/cached-launch.ts'],
+    outfile: 'dist/cli/ehpc-vnc-cached.cjs',
+    format: 'cjs',
+    external: EXTERNAL,
+    define: { __CLI_VERSION__: JSON.stringify(version) },
+    plugins: [lazyChildProcessForCommander],
+  });
   await writeThirdPartyLicenses(metafile, 'dist/cli/THIRD-PARTY-LICENSES.txt');
   await writeHelpTexts();
   await writeCliPackage(version);

@@ -4,12 +4,22 @@
 // exposure. Round trips are counted as the difference between the same run at two injected
 // latencies, divided by the difference of the latencies: the CPU time (1000 clusters' worth of
 // signing and parsing, on a shared 2-core machine) is the same in both and cancels out.
+//
+// Both latencies run side by side (two emulators, two services) and their samples are
+// interleaved, so a neighbour's build that slows the machine for a minute slows both alike; run
+// one after the other, a busy minute under one latency made the differences negative. The high
+// latency is 60× the run's (3 s at 50 ms): 2400 requests cost this loaded machine 2–5 s of CPU
+// whose spread, from sample to sample, is what is left after the difference; divided by a gap of
+// 3 s it is a fraction of a round trip (at 250 ms it was several). The detail also keeps the
+// plain upper bound, the time at the high latency divided by it (CPU counted as round trips).
 import { regionalClusters } from '../../test/emulator';
 import { startBenchApp, type BenchApp } from '../bench-app';
 import { round2, sampleInterleaved, type Sampled } from '../measure';
 import type { Row } from '../report';
 import { withinRtt } from '../verdict';
-import { LONG_RTT_FACTOR } from './stop-all';
+
+/** The high latency, as a multiple of the run's. */
+export const EXPOSURE_HIGH_RTT_FACTOR = 60;
 
 export interface ExposureBenchOptions {
   rttMs: number;
@@ -46,7 +56,16 @@ export function runningVncCount(n: number): number {
   return regionalClusters(n).filter((c) => c.vnc === 'running').length;
 }
 
-async function measureAt(latencyMs: number, opts: ExposureBenchOptions): Promise<AtLatency> {
+interface Timed {
+  before: () => Promise<unknown>;
+  run: () => Promise<unknown>;
+}
+
+/** One latency's app, its tasks, and what one untimed run of each sends. */
+async function prepareAt(
+  latencyMs: number,
+  opts: ExposureBenchOptions,
+): Promise<{ tasks: Record<Kind, Timed>; requests: Record<Kind, number>; close(): Promise<void> }> {
   const app = await startBenchApp({ clusters: { regional: opts.clusters }, latencyMs });
   const restore = restorer(app, opts.clusters);
   const open = runningVncCount(opts.clusters);
@@ -55,7 +74,7 @@ async function measureAt(latencyMs: number, opts: ExposureBenchOptions): Promise
     await fresh?.close();
     fresh = undefined;
   };
-  const cold = {
+  const cold: Timed = {
     before: async () => {
       await dropFresh();
       fresh = await app.fresh();
@@ -63,18 +82,18 @@ async function measureAt(latencyMs: number, opts: ExposureBenchOptions): Promise
     },
     run: async () => fresh?.service.getExposure({ refresh: true }),
   };
-  const warm = {
+  const warm: Timed = {
     before: () => app.emulator.closeIdleConnections(),
     run: () => app.service.getExposure({ refresh: true }),
   };
-  let stopped = 0;
-  const stopAll = {
+  const stopAll: Timed = {
     before: restore,
     run: async () => {
-      stopped = (await app.service.stopAllVnc()).stopped.length;
+      const stopped = (await app.service.stopAllVnc()).stopped.length;
+      if (stopped !== open) throw new Error(`exposure stop-all stopped ${stopped} of ${open}`);
     },
   };
-  const counted = async (task: { before: () => Promise<unknown>; run: () => Promise<unknown> }) => {
+  const counted = async (task: Timed) => {
     await task.before();
     const before = await app.emulator.count();
     await task.run();
@@ -95,23 +114,57 @@ async function measureAt(latencyMs: number, opts: ExposureBenchOptions): Promise
       }),
       stopAll: await counted(stopAll),
     };
-    if (stopped !== open) throw new Error(`exposure stop-all stopped ${stopped} of ${open}`);
     await restore();
-    const [c, w, s] = await sampleInterleaved(opts.reps, [cold, warm, stopAll]);
-    if (!c || !w || !s) throw new Error('exposure: missing samples');
-    if (stopped !== open) throw new Error(`exposure stop-all stopped ${stopped} of ${open}`);
-    return { samples: { cold: c, warm: w, stopAll: s }, requests };
-  } finally {
+    return {
+      tasks: { cold, warm, stopAll },
+      requests,
+      close: async () => {
+        await dropFresh();
+        await app.close();
+      },
+    };
+  } catch (err) {
     await dropFresh();
     await app.close();
+    throw err;
+  }
+}
+
+async function measureBoth(
+  lowMs: number,
+  highMs: number,
+  opts: ExposureBenchOptions,
+): Promise<{ low: AtLatency; high: AtLatency }> {
+  const low = await prepareAt(lowMs, opts);
+  try {
+    const high = await prepareAt(highMs, opts);
+    try {
+      const kinds: Kind[] = ['cold', 'warm', 'stopAll'];
+      const sampled = await sampleInterleaved(
+        opts.reps,
+        kinds.flatMap((k) => [low.tasks[k], high.tasks[k]]),
+      );
+      const at = (offset: 0 | 1, requests: Record<Kind, number>): AtLatency => {
+        const pick = (i: number): Sampled => {
+          const s = sampled[i * 2 + offset];
+          if (!s) throw new Error('exposure: missing samples');
+          return s;
+        };
+        return { samples: { cold: pick(0), warm: pick(1), stopAll: pick(2) }, requests };
+      };
+      return { low: at(0, low.requests), high: at(1, high.requests) };
+    } finally {
+      await high.close();
+    }
+  } finally {
+    await low.close();
   }
 }
 
 export async function benchExposure(opts: ExposureBenchOptions): Promise<Row[]> {
   const lowMs = opts.rttMs;
-  const highMs = opts.rttMs * LONG_RTT_FACTOR;
-  const low = await measureAt(lowMs, opts);
-  const high = await measureAt(highMs, opts);
+  const highMs = opts.rttMs * EXPOSURE_HIGH_RTT_FACTOR;
+  const { low, high } = await measureBoth(lowMs, highMs, opts);
   const rtts = (k: Kind): number =>
     (high.samples[k].medianMs - low.samples[k].medianMs) / (highMs - lowMs);
   const n = opts.clusters;
@@ -121,6 +174,7 @@ export async function benchExposure(opts: ExposureBenchOptions): Promise<Row[]> 
     lowSamplesMs: low.samples[k].samplesMs,
     highSamplesMs: high.samples[k].samplesMs,
     requests: low.requests[k],
+    upperBoundRtt: round2(high.samples[k].medianMs / highMs),
     clusters: n,
     openVnc: runningVncCount(n),
   });
@@ -143,27 +197,33 @@ export async function benchExposure(opts: ExposureBenchOptions): Promise<Row[]> 
       detail: detail(k),
     };
   };
-  const beyondWarm = rtts('stopAll') - rtts('warm');
-  const stopCalls = low.requests.stopAll - low.requests.warm;
+  // Stop-all is judged as a whole against the warm check it starts with plus two round trips
+  // (the stops, the re-read of the rules): its own difference of two latencies, not the
+  // difference of two differences, whose noise adds up.
+  const warmRtt = rtts('warm');
+  const stopRtt = rtts('stopAll');
+  const stopCalls = low.requests.stopAll;
   return [
     exposureRow('cold', 3),
     exposureRow('warm', 2),
     {
       id: `exposure.stopAll.n${n}`,
-      item: `11. stop-all in 3 regions (${runningVncCount(n)} open), beyond a warm exposure`,
-      baselineLabel: `naive: ${stopCalls} more calls in sequence, estimated`,
+      item: `11. stop-all in 3 regions (${runningVncCount(n)} open): check, stops, re-read`,
+      baselineLabel: `naive: ${stopCalls} calls in sequence, estimated`,
       baseline: round2(stopCalls * lowMs),
-      app: round2(low.samples.stopAll.medianMs - low.samples.warm.medianMs),
+      app: round2(low.samples.stopAll.medianMs),
       unit: 'ms',
       baselineRtt: stopCalls,
-      appRtt: round2(beyondWarm),
-      ratio: round2(
-        (low.samples.stopAll.medianMs - low.samples.warm.medianMs) / (stopCalls * lowMs),
-      ),
-      target: '≈ 2 RTT (stop, re-read)',
-      // Below zero the CPU time's noise swamped the round trips: no verdict either way.
-      verdict: beyondWarm < 0 ? 'INFO' : withinRtt(beyondWarm, 2),
-      detail: { ...detail('stopAll'), totalRtt: round2(rtts('stopAll')) },
+      appRtt: round2(stopRtt),
+      ratio: round2(low.samples.stopAll.medianMs / (stopCalls * lowMs)),
+      target: `≤ warm + 2 RTT (= ${round2(warmRtt + 2)})`,
+      verdict: stopRtt < 0 || warmRtt < 0 ? 'INFO' : withinRtt(stopRtt, warmRtt + 2),
+      detail: {
+        ...detail('stopAll'),
+        warmRtt: round2(warmRtt),
+        beyondWarmRtt: round2(stopRtt - warmRtt),
+        requestsBeyondWarm: stopCalls - low.requests.warm,
+      },
     },
   ];
 }

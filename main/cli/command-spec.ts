@@ -1,6 +1,7 @@
 // What a command is: its usage line, words for --help, examples, options, and what it does. Each
 // command is a module in commands/; program.ts registers them, one line each.
 import type { Command } from 'commander';
+import type { ClusterList } from '../../preload/shared/contract';
 import type { AppService } from '../core/app-service';
 import type { GlobalOptions } from './global-options';
 import type { CliIO } from './output';
@@ -18,6 +19,8 @@ export interface Context {
   runtime(): Promise<Runtime>;
   /** The service, built once on first use (after the runtime). */
   service(): Promise<AppService>;
+  /** The cached cluster list without the core when it can be read so; else undefined. */
+  cachedClusters(): Promise<ClusterList | undefined>;
 }
 
 export interface CommandSpec {

@@ -4,14 +4,11 @@
 import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { answeredAtOnce } from './fast-path';
+import { quietOnEpipe } from './quiet-epipe';
 
 const argv = process.argv.slice(2);
 
-// `clusters | head -1`: the reader left; stop quietly instead of printing a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+process.stdout.on('error', quietOnEpipe);
 
 function reportBug(err: unknown): void {
   // Only a bug gets here; still no stack trace for people, just what to report.
@@ -22,9 +19,17 @@ function reportBug(err: unknown): void {
 }
 
 if (!answeredAtOnce(argv, fileURLToPath(new URL('.', import.meta.url)))) {
-  // Node 22.1+: cache compiled code between runs (a no-op where the runtime lacks it).
+  // Node 22.1+: cache compiled code between runs (a no-op where the runtime lacks it, and when
+  // the installed bin, launcher.ts, has turned it on already).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const io = {
+    // On first use only: most commands never read stdin, and setting it up costs time.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
   import('./program')
     .then(({ main }) => main(argv, io, process.env))
     .then((code) => {

@@ -73,7 +73,7 @@ function contextFor(io: CliIO, env: NodeJS.ProcessEnv, global: GlobalOptions): C
     env,
     global,
     json: Boolean(global.json),
-    lines: new StdinLines(io.stdin),
+    lines: new StdinLines(io),
     runtime: () =>
       (runtime ??= import('./runtime').then((rt) => {
         ctx.loaded = rt;
@@ -81,6 +81,8 @@ function contextFor(io: CliIO, env: NodeJS.ProcessEnv, global: GlobalOptions): C
       })),
     service: () =>
       (service ??= ctx.runtime().then((rt) => (ctx.built = rt.buildService(global, io, env)))),
+    cachedClusters: () =>
+      import('./cached-clusters').then((m) => m.cachedClusterList(global, io, env)),
   };
   return ctx;
 }

@@ -7,13 +7,15 @@ import type { CliIO } from './output';
 /** Reads the lines piped to stdin once, so that several secrets can be taken from it in order. */
 export class StdinLines {
   private lines?: string[];
-  constructor(private readonly stdin: NodeJS.ReadStream) {}
+  /** Takes the streams, not stdin itself: setting up process.stdin costs time a command may not need. */
+  constructor(private readonly io: Pick<CliIO, 'stdin'>) {}
 
   async next(what: string): Promise<string> {
     if (!this.lines) {
       let text = '';
-      this.stdin.setEncoding('utf8');
-      for await (const chunk of this.stdin) text += chunk as string;
+      const stdin = this.io.stdin;
+      stdin.setEncoding('utf8');
+      for await (const chunk of stdin) text += chunk as string;
       this.lines = text.split(/\r?\n/);
     }
     const line = this.lines.shift();

@@ -3,16 +3,15 @@
 // keytar or the SDK.
 import { contract, type AppErrorInfo, type Request } from '../../preload/shared/contract';
 import { describeError, lookupCode } from '../../preload/shared/error-registry';
-import { checkVncPassword, isValidRegionId } from '../../preload/shared/validation';
+import { checkVncPassword } from '../../preload/shared/validation';
 import type { AppService } from '../core/app-service';
 import { createCore } from '../core/compose';
 import { configDir } from '../core/config-dir';
 import { headlessConfirmations } from '../core/confirmations';
 import { toAppError } from '../core/errors';
-import { isValidProfileName } from '../core/vault';
 import { CliError } from './cli-error';
 import type { GlobalOptions } from './global-options';
-import { TIMEOUT_BOUNDS } from './global-options';
+import { checkGlobalOptions, warnTo } from './option-checks';
 import type { CliIO } from './output';
 
 export { isWideCidr } from '../../preload/shared/validation';
@@ -20,20 +19,10 @@ export { resolveEndpoint } from '../core/ehpc/endpoint';
 export { describeError } from '../../preload/shared/error-registry';
 
 export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.ProcessEnv): AppService {
-  const region = opts.region ?? env.ALIBABA_CLOUD_REGION_ID;
-  if (region !== undefined && !isValidRegionId(region)) {
-    throw new CliError('InvalidInput', 'cliRegion', { region });
-  }
-  if (opts.profile !== undefined && !isValidProfileName(opts.profile)) {
-    throw new CliError('InvalidInput', 'cliProfile', { profile: opts.profile.slice(0, 80) });
-  }
-  const seconds = Number(opts.timeout ?? TIMEOUT_BOUNDS.default);
-  if (!Number.isFinite(seconds) || seconds < TIMEOUT_BOUNDS.min || seconds > TIMEOUT_BOUNDS.max) {
-    throw new CliError('InvalidInput', 'cliTimeout');
-  }
+  const { region, timeoutMs } = checkGlobalOptions(opts, env);
   return createCore({
     settingsDir: configDir(env),
-    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+    onWarning: warnTo(io),
     env,
     ...(env.EHPC_VNC_KEYCHAIN_SERVICE ? { keychainService: env.EHPC_VNC_KEYCHAIN_SERVICE } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
@@ -41,7 +30,7 @@ export function buildService(opts: GlobalOptions, io: CliIO, env: NodeJS.Process
     sdkCredentials: true,
     // Nobody to ask: a wide CidrIp goes ahead only with --yes (the start command says why first).
     confirm: headlessConfirmations({ allowWide: opts.yes === true }),
-    timeoutMs: Math.round(seconds * 1000),
+    timeoutMs,
     ...(region ? { regionId: region } : {}),
   }).service;
 }

@@ -8,7 +8,7 @@ import { appError, AppError } from './app-error';
 import { cacheList } from './cluster-catalog';
 import { EhpcClient } from './ehpc/client';
 import { EcsClient } from './ehpc/ecs-client';
-import type { AccessKey, EhpcClientOptions } from './ehpc/types';
+import type { AccessKey, AttemptInfo, EhpcClientOptions } from './ehpc/types';
 import type { Settings } from './settings';
 import { maskAccessKeyId, type CredentialVault, type ResolvedAccessKey } from './vault';
 
@@ -169,8 +169,10 @@ export class AccountSession {
   /**
    * A source of E-HPC and ECS clients for any region with one keychain read in all (a batch
    * across regions, exposure checks): the key is read on the first use and kept for the batch.
+   * `onAttempt` hears every attempt of their calls (the batch's request bounds halve on
+   * Throttling answers, see ehpc/limiter.ts).
    */
-  batch(): {
+  batch(onAttempt?: (product: 'ehpc' | 'ecs', regionId: string, info: AttemptInfo) => void): {
     ehpc(regionId: string): Promise<EhpcClient>;
     ecs(regionId: string): Promise<EcsClient>;
   } {
@@ -180,9 +182,16 @@ export class AccountSession {
         if (!resolved) throw appError('NoCredentials');
         return resolved.key;
       }));
+    const heard = (product: 'ehpc' | 'ecs', regionId: string) =>
+      onAttempt ? { onAttempt: (info: AttemptInfo) => onAttempt(product, regionId, info) } : {};
     return {
-      ehpc: async (regionId) => this.clientFor(await read(), regionId),
-      ecs: async (regionId) => new EcsClient(this.optionsFor(await read(), regionId)),
+      ehpc: async (regionId) =>
+        this.createClient({
+          ...this.optionsFor(await read(), regionId),
+          ...heard('ehpc', regionId),
+        }),
+      ecs: async (regionId) =>
+        new EcsClient({ ...this.optionsFor(await read(), regionId), ...heard('ecs', regionId) }),
     };
   }
 

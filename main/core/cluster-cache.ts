@@ -11,20 +11,18 @@
 // 0700 folder), and a symbolic link in its place is neither read nor written through.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFile } from 'atomically';
-import { z } from 'zod';
 import { AppError } from './app-error';
+import { CLUSTER_CACHE_FORMAT_VERSION, parseClusterCacheFile } from './cluster-cache-file';
 import { fileVersionOf } from './file-version';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, refuseSymlink } from './settings-files';
-import { cachedClusterList, regionIdSchema, type CachedClusterList } from './settings-schema';
+import {
+  CLUSTER_CACHE_FILE_NAME,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  refuseSymlink,
+} from './settings-files';
+import type { CachedClusterList } from './settings-schema';
 
-export const CLUSTER_CACHE_FILE_NAME = 'cluster-cache.json';
-const FORMAT_VERSION = 1;
-
-const cacheFileSchema = z.object({
-  version: z.literal(FORMAT_VERSION),
-  regions: z.record(regionIdSchema, cachedClusterList),
-});
+export { CLUSTER_CACHE_FILE_NAME };
 
 type Regions = Record<string, CachedClusterList>;
 
@@ -111,8 +109,7 @@ export class ClusterCache {
       if (error instanceof AppError) this.onWarning(`${error.message} ${error.action}`);
       return {};
     }
-    const parsed = cacheFileSchema.safeParse(raw);
-    return parsed.success ? parsed.data.regions : {};
+    return parseClusterCacheFile(raw) ?? {};
   }
 
   private writeFailure(error: unknown): string {
@@ -134,7 +131,10 @@ export class ClusterCache {
     try {
       while (this.dirty) {
         this.dirty = false;
-        const json = JSON.stringify({ version: FORMAT_VERSION, regions: this.regions ?? {} });
+        const json = JSON.stringify({
+          version: CLUSTER_CACHE_FORMAT_VERSION,
+          regions: this.regions ?? {},
+        });
         try {
           await fs.promises.mkdir(path.dirname(this.path), {
             recursive: true,
@@ -142,6 +142,8 @@ export class ClusterCache {
           });
           // `atomically` would write through a link (it resolves the path first).
           refuseSymlink(this.path);
+          // Imported here: reading the cache (the CLI's `clusters --cached`) never needs it.
+          const { writeFile } = await import('atomically');
           // No fsync: losing the newest cache in a power cut costs one refresh, nothing more.
           await writeFile(this.path, json, {
             encoding: 'utf8',

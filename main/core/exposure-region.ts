@@ -2,14 +2,17 @@
 // list has as running go out together with the refresh of that list, so a warm check takes about
 // the time of one listing; the refreshed list then decides which clusters count (a cluster only
 // the refresh knows is asked about when it arrives; answers about clusters gone are dropped).
+// Each cluster's exposure is handed to the check's listeners as soon as it is known (stop-all
+// starts that cluster's stop then, not after the whole check).
 import type {
   ClusterExposure,
   ClusterSummary,
   ExposureSnapshot,
 } from '../../preload/shared/contract';
 import { cacheList } from './cluster-catalog';
+import type { ListClustersResult } from './ehpc/client';
 import { toAppError } from './errors';
-import type { Reach, RegionClients } from './exposure';
+import type { Reach } from './exposure';
 import type { Settings } from './settings';
 
 /** What was learnt about one running cluster; `vnc` undefined when the status failed. */
@@ -18,9 +21,13 @@ export interface Probe {
   reach: Reach;
 }
 
+/** Told of each cluster whose region's list was read, as soon as its exposure is known. */
+export type ExposureListener = (exposure: ClusterExposure) => void;
+
 export interface RegionCheckDeps {
   settings: Settings;
-  clients: RegionClients;
+  /** The region's fresh list, shared with the check's discovery of regions. */
+  listOf(regionId: string): Promise<ListClustersResult>;
   /** The last check's answers: a status nobody could read keeps its last value (offline). */
   last: ReadonlyMap<string, ClusterExposure>;
   /** Bounds its own requests (per endpoint, see exposure.ts). */
@@ -32,13 +39,26 @@ type RegionOutcome = { clusters: ClusterExposure[]; failed?: ExposureSnapshot['f
 export class RegionCheck {
   private readonly regions = new Map<string, Promise<RegionOutcome>>();
   private readonly probes = new Map<string, Promise<Probe>>();
+  private readonly listeners: ExposureListener[] = [];
+  private readonly known: ClusterExposure[] = [];
 
   constructor(private readonly deps: RegionCheckDeps) {}
 
-  /** Starts a region once; `listed`: its fresh list when the caller already has it. */
-  start(regionId: string, listed?: ClusterSummary[]): void {
+  /** Starts a region once. */
+  start(regionId: string): void {
     if (this.regions.has(regionId)) return;
-    this.regions.set(regionId, this.run(regionId, listed));
+    this.regions.set(regionId, this.run(regionId));
+  }
+
+  /** Hears every exposure this check learns, those already known first. */
+  subscribe(listener: ExposureListener): void {
+    for (const e of this.known) listener(e);
+    this.listeners.push(listener);
+  }
+
+  private tell(e: ClusterExposure): void {
+    this.known.push(e);
+    for (const listener of this.listeners) listener(e);
   }
 
   async results(
@@ -63,30 +83,33 @@ export class RegionCheck {
     return p;
   }
 
-  private async run(regionId: string, listed?: ClusterSummary[]): Promise<RegionOutcome> {
-    const { settings, clients, last } = this.deps;
-    let clusters = listed;
+  private async run(regionId: string): Promise<RegionOutcome> {
+    const { settings, last } = this.deps;
+    let clusters: ClusterSummary[];
     let failed: RegionOutcome['failed'];
-    if (!clusters) {
-      const cached = settings.clusterCache.get(regionId);
-      for (const c of cached?.clusters ?? []) if (c.status === 'running') void this.ask(c);
-      try {
-        const fresh = await (
-          await clients.ehpcFor(regionId)
-        ).listClusters(cached ? { expectedTotal: cached.totalCount } : undefined);
-        cacheList(settings, regionId, fresh);
-        clusters = fresh.clusters;
-      } catch (err) {
-        failed = { regionId, error: toAppError(err).toInfo() };
-        // The list is what failed: the cached one's clusters were asked about all the same;
-        // without one, the last check's answers stand.
-        if (!cached) {
-          return { clusters: [...last.values()].filter((c) => c.regionId === regionId), failed };
-        }
-        clusters = cached.clusters;
+    const cached = settings.clusterCache.get(regionId);
+    for (const c of cached?.clusters ?? []) if (c.status === 'running') void this.ask(c);
+    try {
+      const fresh = await this.deps.listOf(regionId);
+      cacheList(settings, regionId, fresh);
+      clusters = fresh.clusters;
+    } catch (err) {
+      failed = { regionId, error: toAppError(err).toInfo() };
+      // The list is what failed: the cached one's clusters were asked about all the same;
+      // without one, the last check's answers stand.
+      if (!cached) {
+        return { clusters: [...last.values()].filter((c) => c.regionId === regionId), failed };
       }
+      clusters = cached.clusters;
     }
-    const out = await Promise.all(clusters.map((c) => this.exposureOf(c)));
+    const out = await Promise.all(
+      clusters.map(async (c) => {
+        const e = await this.exposureOf(c);
+        // Only what a fresh list vouches for: a failed region's clusters are the caller's call.
+        if (!failed) this.tell(e);
+        return e;
+      }),
+    );
     return { clusters: out, ...(failed ? { failed } : {}) };
   }
 

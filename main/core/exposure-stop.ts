@@ -1,10 +1,12 @@
 // A stop that closes every way in, not only the one this app opened: one StopVisualService per
 // CIDR found in the cluster's 12016 rules, plus the remembered CidrIp and one given (`--cidr`);
-// then the rules are read again and any still there is reported. Only when no CIDR is known at
-// all is the user asked for one. Each stop is journalled before it is sent (journalled-stops.ts).
+// then, where the rules had any, they are read again and any still there is reported (a rule
+// that was not there before the stop cannot be "still" there: no second read, no round trip).
+// Only when no CIDR is known at all is the user asked for one. Each stop is journalled before it
+// is sent (journalled-stops.ts).
 import type { ActionResult } from '../../preload/shared/contract';
 import { sameCidr } from './exposure-rules';
-import { RegionClients, type ExposureModel, type Reach } from './exposure';
+import { RegionClients, type EndpointLimits, type ExposureModel, type Reach } from './exposure';
 import { noCidrRemembered, type JournalledStops } from './journalled-stops';
 import type { AccountSession } from './account-session';
 import type { Settings } from './settings';
@@ -27,6 +29,8 @@ export interface StopOptions {
    * end the whole wave's entries in one write. Its entries are journalled by the batch too.
    */
   settle?: (clusterId: string) => void;
+  /** A batch's per-endpoint bounds (stop-all): each stop and re-read goes through its own. */
+  limits?: EndpointLimits;
 }
 
 export class ExposureStops {
@@ -62,20 +66,23 @@ export class ExposureStops {
     }
     if (cidrs.length === 0) throw noCidrRemembered(clusterId);
     let last: ActionResult | undefined;
+    const limit = opts.limits?.ehpc(regionId) ?? ((task) => task());
     for (const cidrIp of cidrs) {
       const target = { clusterId, regionId, cidrIp };
       if (!journalled()) stops.journal.begin(target);
-      last = await stops.send(
-        target,
-        () => clients.ehpcFor(regionId),
-        // The batch's collector only for the last CIDR: before it, the entry must stay owed.
-        opts.settle && cidrIp === cidrs[cidrs.length - 1] ? opts.settle : undefined,
+      last = await limit(() =>
+        stops.send(
+          target,
+          () => clients.ehpcFor(regionId),
+          // The batch's collector only for the last CIDR: before it, the entry must stay owed.
+          opts.settle && cidrIp === cidrs[cidrs.length - 1] ? opts.settle : undefined,
+        ),
       );
     }
     const result: ActionResult = { ...(last as ActionResult), cidrsClosed: cidrs };
     // Read again: a rule the stops did not remove (another port range, a console rule) is said.
-    if (reach.cidrs !== null) {
-      const after = await model.reach(clusterId, regionId, clients);
+    if (reach.cidrs !== null && reach.cidrs.length > 0) {
+      const after = await model.reach(clusterId, regionId, clients, opts.limits);
       if (after.cidrs && after.cidrs.length > 0) result.stillOpen = after.cidrs.map((c) => c.cidr);
     }
     return result;

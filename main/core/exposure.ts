@@ -1,10 +1,15 @@
 // The exposure model: for every cluster of every region in use, whether VNC is open and who can
 // reach it (the cluster's security group's TCP 12016 rules, see exposure-rules.ts). One check is
-// a few waves, whatever the number of clusters: the regions (cached), every region's list at once,
-// then per running cluster its status and (security group ID cached) its rules, bounded in
-// concurrency. A denied DescribeCluster or ECS call leaves "reachable from" unknown, with the RAM
-// action to add; nothing else fails. The last snapshot is persisted (exposure-cache.ts) so that a
-// fresh CLI process can journal stops offline.
+// a few waves, whatever the number of clusters: the regions (cached; else ListRegions beside the
+// documented regions' lists, regions-in-use.ts), every region's list at once, then per running
+// cluster its status and (security group ID cached) its rules, each bounded per endpoint by a
+// bound that backs off on Throttling (exposure-clients.ts). A denied DescribeCluster or ECS call
+// leaves "reachable from" unknown, with the RAM action to add; nothing else fails. The last
+// snapshot is persisted (exposure-cache.ts) so that a fresh CLI process can journal stops offline.
+//
+// Round trips (bench item 11): warm, the lists, statuses and rules all go out in the first wave;
+// cold, ListRegions and the lists (with speculative pages) are the first, statuses and
+// DescribeCluster the second, the rules the third.
 import type {
   ClusterExposure,
   ClusterSummary,
@@ -14,41 +19,26 @@ import type {
 } from '../../preload/shared/contract';
 import type { AccountSession } from './account-session';
 import { toAppError } from './errors';
-import { cacheList } from './cluster-catalog';
-import type { EhpcClient } from './ehpc/client';
-import type { EcsClient } from './ehpc/ecs-client';
-import { createLimiter, type Limiter } from './ehpc/limiter';
+import type { ListClustersResult } from './ehpc/client';
+import type { Limiter } from './ehpc/limiter';
 import type { ExposureCache } from './exposure-cache';
+import { EndpointLimits, RegionClients } from './exposure-clients';
 import { vncReach } from './exposure-rules';
 import { RegionCheck, type Probe } from './exposure-region';
 import { discoverRegionsInUse } from './regions-in-use';
 import type { Settings } from './settings';
 import type { VncOperations } from './vnc-operations';
 
-/**
- * Requests in flight at once per endpoint (one product in one region: E-HPC's status and
- * DescribeCluster, ECS's rules). Bounded per endpoint rather than across the whole check because
- * that is what each service sees and throttles: one global bound made a check of 1000 clusters in
- * 3 regions 25 waves warm where the endpoints could take 6 at a time (bench item 11).
- */
-export const EXPOSURE_CONCURRENCY = 64;
+export { EndpointLimits, RegionClients } from './exposure-clients';
 
-/** One limiter per endpoint (product and region) for one check. */
-export class EndpointLimits {
-  private readonly limits = new Map<string, Limiter>();
-  constructor(private readonly width: number = EXPOSURE_CONCURRENCY) {}
-  ehpc(regionId: string): Limiter {
-    return this.of(`ehpc ${regionId}`);
-  }
-  ecs(regionId: string): Limiter {
-    return this.of(`ecs ${regionId}`);
-  }
-  private of(key: string): Limiter {
-    let l = this.limits.get(key);
-    if (!l) this.limits.set(key, (l = createLimiter(this.width)));
-    return l;
-  }
-}
+/**
+ * Clusters a region is assumed to hold when nothing is known of it (a first check): the pages
+ * they take go out with page 1, so that even a region of 400 clusters is listed in the wave of
+ * ListRegions instead of two waves later (page 1, then the rest). The price: a first check sends
+ * 8 ListClusters per documented region, most of them answered with an empty page, once; every
+ * later check knows each region's size from its cached list.
+ */
+export const COLD_EXPECTED_CLUSTERS = 400;
 
 /** No bound: a single stop's own reads. */
 const UNBOUNDED: Limiter = (task) => task();
@@ -69,26 +59,6 @@ export interface ExposureDeps {
   onSummary(summary: ExposureSummary): void;
 }
 
-/** The E-HPC and ECS clients of one check, one per region (one keychain read each). */
-export class RegionClients {
-  private readonly ehpc = new Map<string, Promise<EhpcClient>>();
-  private readonly ecs = new Map<string, Promise<EcsClient>>();
-  private readonly source: ReturnType<AccountSession['batch']>;
-  constructor(session: AccountSession) {
-    this.source = session.batch();
-  }
-  ehpcFor(regionId: string): Promise<EhpcClient> {
-    let c = this.ehpc.get(regionId);
-    if (!c) this.ehpc.set(regionId, (c = this.source.ehpc(regionId)));
-    return c;
-  }
-  ecsFor(regionId: string): Promise<EcsClient> {
-    let c = this.ecs.get(regionId);
-    if (!c) this.ecs.set(regionId, (c = this.source.ecs(regionId)));
-    return c;
-  }
-}
-
 export function summarize(clusters: readonly ClusterExposure[]): ExposureSummary {
   const open = clusters
     .filter((c) => c.vnc === 'running')
@@ -96,8 +66,29 @@ export function summarize(clusters: readonly ClusterExposure[]): ExposureSummary
   return { openCount: open.length, regionsCount: new Set(open.map((c) => c.regionId)).size, open };
 }
 
+export interface CheckOptions {
+  regionId?: string;
+  refreshRegions?: boolean;
+  /**
+   * Told of each cluster (of a region whose list was read) as soon as its exposure is known,
+   * with the check's clients; joining a check in flight, first of those already known.
+   */
+  onCluster?(exposure: ClusterExposure, clients: RegionClients): void;
+}
+
+interface Running {
+  done: Promise<ExposureSnapshot>;
+  region: RegionCheck;
+  clients: RegionClients;
+}
+
 export class ExposureModel {
-  private checking?: Promise<ExposureSnapshot>;
+  private checking?: Running;
+  /**
+   * The per-endpoint bounds, kept from one check (and stop) to the next: a bound narrowed by
+   * Throttling stays narrowed until requests go through again.
+   */
+  readonly limits = new EndpointLimits();
 
   constructor(private readonly deps: ExposureDeps) {}
 
@@ -119,26 +110,67 @@ export class ExposureModel {
    * while, when the set is not cached (or `refreshRegions`), every region is listed to find the
    * others; each region found then joins the same check.
    */
-  check(opts: { regionId?: string; refreshRegions?: boolean } = {}): Promise<ExposureSnapshot> {
-    if (opts.regionId) return this.runCheck(opts);
-    this.checking ??= this.runCheck(opts).finally(() => (this.checking = undefined));
-    return this.checking;
+  check(opts: CheckOptions = {}): Promise<ExposureSnapshot> {
+    let running = opts.regionId ? undefined : this.checking;
+    if (!running) {
+      running = this.begin(opts);
+      if (!opts.regionId) {
+        const shared = running;
+        this.checking = shared;
+        void shared.done.then(
+          () => this.checking === shared && (this.checking = undefined),
+          () => this.checking === shared && (this.checking = undefined),
+        );
+      }
+    }
+    const { onCluster } = opts;
+    if (onCluster) {
+      const { clients } = running;
+      running.region.subscribe((e) => onCluster(e, clients));
+    }
+    return running.done;
   }
 
-  private async runCheck(opts: {
-    regionId?: string;
-    refreshRegions?: boolean;
-  }): Promise<ExposureSnapshot> {
-    const { settings, cache, session } = this.deps;
-    const clients = new RegionClients(session);
-    const limits = new EndpointLimits();
+  private begin(opts: CheckOptions): Running {
+    const { settings, session } = this.deps;
+    const clients = new RegionClients(session, this.limits);
     const previous = this.cached();
+    const lists = new Map<string, Promise<ListClustersResult>>();
+    const cold = !this.deps.cache.regionsInUse() && !settings.peek().exposure.pinnedRegions;
+    const listOf = (regionId: string): Promise<ListClustersResult> => {
+      let list = lists.get(regionId);
+      if (!list) {
+        const expectedTotal =
+          settings.clusterCache.get(regionId)?.totalCount ??
+          (cold ? COLD_EXPECTED_CLUSTERS : undefined);
+        list = clients
+          .ehpcFor(regionId)
+          .then((c) => c.listClusters(expectedTotal !== undefined ? { expectedTotal } : {}));
+        lists.set(regionId, list);
+      }
+      return list;
+    };
     const region = new RegionCheck({
       settings,
-      clients,
+      listOf,
       last: new Map(previous.clusters.map((c) => [c.clusterId, c])),
-      probe: (c) => this.probe(c, clients, limits),
+      probe: (c) => this.probe(c, clients),
     });
+    const done = this.runCheck(opts, { region, clients, listOf, previous });
+    return { done, region, clients };
+  }
+
+  private async runCheck(
+    opts: CheckOptions,
+    run: {
+      region: RegionCheck;
+      clients: RegionClients;
+      listOf(regionId: string): Promise<ListClustersResult>;
+      previous: ExposureSnapshot;
+    },
+  ): Promise<ExposureSnapshot> {
+    const { settings, cache, session } = this.deps;
+    const { region, clients, listOf, previous } = run;
     const narrowed = opts.regionId ?? session.narrowedRegion();
     // Pinned regions are the set; else the set found in use (cached).
     const pinned = settings.peek().exposure.pinnedRegions;
@@ -151,10 +183,15 @@ export class ExposureModel {
     let regions = [...known];
     if (!narrowed && !pinned && (!cachedSet || opts.refreshRegions)) {
       try {
-        const found = await discoverRegionsInUse(session.regionId(), clients);
-        for (const [regionId, listed] of found.lists) cacheList(settings, regionId, listed);
+        const found = await discoverRegionsInUse({
+          home: session.regionId(),
+          clients,
+          listOf,
+          // A region joins the check the moment it is known to be in use.
+          onRegion: (r) => region.start(r),
+        });
         cache.setRegionsInUse(found.regions);
-        for (const r of found.regions) region.start(r, found.lists.get(r)?.clusters);
+        for (const r of found.regions) region.start(r);
         regions = [...new Set([...found.regions, ...known])];
       } catch (err) {
         // Offline: what was known is better than nothing; nothing known at all is an error.
@@ -195,11 +232,8 @@ export class ExposureModel {
   }
 
   /** One running cluster's VNC state and reach, each request bounded by its endpoint's limit. */
-  private async probe(
-    c: ClusterSummary,
-    clients: RegionClients,
-    limits: EndpointLimits,
-  ): Promise<Probe> {
+  private async probe(c: ClusterSummary, clients: RegionClients): Promise<Probe> {
+    const { limits } = this;
     const ehpc = limits.ehpc(c.regionId);
     const [vnc, reach] = await Promise.all([
       ehpc(() => this.deps.vnc.status(c.id, () => clients.ehpcFor(c.regionId))).then(

@@ -5,7 +5,16 @@
 // write through it, wherever it points. Windows has no such modes; there the folder under the
 // user's profile is private already, and only the link check applies.
 import fs from 'node:fs';
-import { settingsFileIsSymlink } from './settings-errors';
+import path from 'node:path';
+import { AppError } from './app-error';
+import { settingsFileIsSymlink, settingsUnwritable } from './settings-errors';
+
+export const SETTINGS_FILE_NAME = 'settings';
+export const CLUSTER_CACHE_FILE_NAME = 'cluster-cache.json';
+
+export function settingsFilePath(dir: string): string {
+  return path.join(path.resolve(dir), `${SETTINGS_FILE_NAME}.json`);
+}
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -62,5 +71,19 @@ function tighten(target: string, warn: (m: string) => void, kind: 'folder' | 'fi
       `The settings ${kind} ${target} can be read by other users and could not be made private` +
         `${code ? ` (${code})` : ''}; run chmod go-rwx on it.`,
     );
+  }
+}
+
+/**
+ * The settings folder `dir` made private (see makePrivate) before either file in it is read:
+ * settings.json and cluster-cache.json. Throws an AppError: SettingsFileIsSymlink, or
+ * SettingsUnwritable when the folder cannot be created.
+ */
+export function prepareSettingsFolder(dir: string, warn: (m: string) => void): void {
+  const filePath = settingsFilePath(dir);
+  try {
+    makePrivate(dir, [filePath, path.join(dir, CLUSTER_CACHE_FILE_NAME)], warn);
+  } catch (error) {
+    throw error instanceof AppError ? error : settingsUnwritable(filePath, error);
   }
 }

@@ -17,7 +17,6 @@ export const DEFAULT_REGION_ID = 'cn-hangzhou';
 
 const clusterId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
 const regionId = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+){1,4}$/);
-export const regionIdSchema = regionId;
 const runasUser = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/);
 const cidrIp = z
   .string()
@@ -26,29 +25,9 @@ const cidrIp = z
 const isoTime = z.string().max(40);
 const shortText = (max: number) => z.string().max(max);
 
-const clusterSummary = z.object({
-  id: clusterId,
-  name: shortText(256),
-  status: shortText(64),
-  regionId,
-  zoneId: shortText(64).optional(),
-  description: shortText(1024).optional(),
-  osTag: shortText(128).optional(),
-  schedulerType: shortText(64).optional(),
-  createTime: shortText(64).optional(),
-  nodeCount: z.number().int().min(0).optional(),
-});
-
 const rememberedCluster = z.object({
   cidrIp: cidrIp.optional(),
   runasUser: runasUser.optional(),
-});
-
-/** One region's list in cluster-cache.json (see cluster-cache.ts). */
-export const cachedClusterList = z.object({
-  fetchedAt: isoTime,
-  totalCount: z.number().int().min(0),
-  clusters: z.array(clusterSummary),
 });
 
 const pendingStop = z.object({
@@ -151,6 +130,7 @@ export type AutoStopSettings = z.infer<typeof autoStop>;
 export type RememberedCluster = z.infer<typeof rememberedCluster>;
 export type ConnectSettings = z.infer<typeof connectFields>;
 
+/** One region's list in cluster-cache.json (checked by cluster-cache-file.ts, without zod). */
 export interface CachedClusterList {
   fetchedAt: string;
   totalCount: number;

@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Options as ConfOptions } from 'conf';
 import { settingsUnwritable } from './settings-errors';
-import { PRIVATE_FILE_MODE } from './settings-files';
+import { PRIVATE_FILE_MODE, SETTINGS_FILE_NAME, settingsFilePath } from './settings-files';
 import { settingsMigrations } from './settings-migrations';
 import { defaultSettings, type SettingsData } from './settings-schema';
 import { version as appVersion } from '../../package.json';
 
-export const SETTINGS_FILE_NAME = 'settings';
+// The file's name and place: settings-files.ts (free of conf and zod, so the CLI's cached read
+// can use them), re-exported here.
+export { SETTINGS_FILE_NAME, settingsFilePath };
 
 /** conf's options plus electron-store's `name`; valid for `new Conf()` and `new ElectronStore()`. */
 export type SettingsStoreOptions = ConfOptions<SettingsData> & { name: string };
@@ -42,10 +44,6 @@ export function settingsStoreOptions(dir: string): SettingsStoreOptions {
     accessPropertiesByDotNotation: false,
     watch: false,
   };
-}
-
-export function settingsFilePath(dir: string): string {
-  return path.join(path.resolve(dir), `${SETTINGS_FILE_NAME}.json`);
 }
 
 /** The part of conf's API used here; an ElectronStore instance fits it too. */

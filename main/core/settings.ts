@@ -5,11 +5,11 @@
 // list has its own file (cluster-cache.ts).
 import Conf from 'conf';
 import path from 'node:path';
-import { ClusterCache, CLUSTER_CACHE_FILE_NAME } from './cluster-cache';
+import { ClusterCache } from './cluster-cache';
 import { fileVersionOf } from './file-version';
 import { configDir } from './config-dir';
 import { invalidClusterId, invalidSetting, settingsUnwritable } from './settings-errors';
-import { makePrivate, refuseSymlink } from './settings-files';
+import { prepareSettingsFolder, refuseSymlink } from './settings-files';
 import { lockSettingsFile } from './settings-lock';
 import {
   journalEntries,
@@ -23,7 +23,6 @@ import {
   createStore,
   isInvalidContent,
   setAside,
-  settingsFilePath,
   type KeyValueStore,
   type SettingsStoreOptions,
 } from './settings-store';
@@ -37,7 +36,6 @@ import {
   type RememberedCluster,
   type SettingsData,
 } from './settings-schema';
-import { AppError } from './app-error';
 import { isValidClusterId } from '../../preload/shared/validation';
 
 export type { SettingsData, PendingStop, CachedClusterList, RememberedCluster, NewPendingStop };
@@ -79,13 +77,8 @@ export class Settings {
   /** Opens settings.json in `dir` (configDir() by default); makes the folder private first. */
   static open(opts: OpenSettingsOptions = {}): Settings {
     const dir = path.resolve(opts.dir ?? configDir());
-    const filePath = settingsFilePath(dir);
     const warn = opts.onWarning ?? (() => undefined);
-    try {
-      makePrivate(dir, [filePath, path.join(dir, CLUSTER_CACHE_FILE_NAME)], warn);
-    } catch (error) {
-      throw error instanceof AppError ? error : settingsUnwritable(filePath, error);
-    }
+    prepareSettingsFolder(dir, warn);
     const create = opts.createStore ?? ((o: SettingsStoreOptions) => new Conf<SettingsData>(o));
     const settings = new Settings(createStore(create, dir, warn), opts);
     settings.read(); // checks the content now: a bad file is set aside while starting up

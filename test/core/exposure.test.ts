@@ -2,8 +2,11 @@
 // wide CIDRs, denied reads (unknown, with the RAM action; nothing else breaks), cached security
 // groups, rules a stop could not remove, and the summary pushed for the tray.
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PAGE_SIZE } from '../../main/core/ehpc/client';
+import { COLD_EXPECTED_CLUSTERS } from '../../main/core/exposure';
+import { DOCUMENTED_EHPC_REGIONS } from '../../main/core/regions-in-use';
 import type { ExposureSnapshot, Result } from '../../preload/shared/contract';
-import { elsewhereClusters } from '../emulator';
+import { elsewhereClusters, gate, generatedClusters } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
 let fx: AppFixture;
@@ -57,6 +60,37 @@ describe('exposure model', () => {
     expect(fx.emulator.count()).toBe(before);
     expect(cached.fromCache).toBe(true);
     expect(byId(cached, 'ehpc-hz-000001')?.vnc).toBe('running');
+  });
+
+  it('lists the documented regions beside ListRegions, and drops those it does not return', async () => {
+    // cn-chengdu is on E-HPC's endpoint page but not in the emulator's ListRegions answer.
+    const chengdu = generatedClusters(3, 'cn-chengdu').map((c) => ({
+      ...c,
+      regionId: 'cn-chengdu',
+      status: 'running',
+      vnc: 'running' as const,
+    }));
+    fx = await startAppFixture({ clusters: [...elsewhereClusters(), ...chengdu] });
+    const regionsHeld = gate();
+    fx.emulator.inject({ action: 'ListRegions', fault: regionsHeld.fault });
+    const checking = fx.handlers.getExposure({ refresh: true });
+    // Nothing known yet (a first check): every documented region's pages go out while
+    // ListRegions is still unanswered.
+    const pages = Math.ceil(COLD_EXPECTED_CLUSTERS / MAX_PAGE_SIZE);
+    await fx.emulator.waitForRequests(DOCUMENTED_EHPC_REGIONS.length * pages, 'ListClusters');
+    const listed = new Set(
+      fx.emulator.requests.filter((r) => r.action === 'ListClusters').map((r) => r.query.RegionId),
+    );
+    expect([...listed].sort()).toEqual([...DOCUMENTED_EHPC_REGIONS].sort());
+    // Which regions count is ListRegions' call: no status before it answers.
+    expect(fx.emulator.count('GetVisualServiceStatus')).toBe(0);
+    regionsHeld.open();
+    const snap = value(await checking);
+    expect(snap.regions.sort()).toEqual(['cn-hangzhou', 'cn-shanghai']);
+    expect(snap.clusters.some((c) => c.regionId === 'cn-chengdu')).toBe(false);
+    const asked = fx.emulator.requests.filter((r) => r.action === 'GetVisualServiceStatus');
+    expect(asked.some((r) => r.query.RegionId === 'cn-chengdu')).toBe(false);
+    expect(asked.length).toBeGreaterThan(0);
   });
 
   it('caches security group IDs: a second check sends no DescribeCluster', async () => {

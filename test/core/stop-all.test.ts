@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLUSTER_CACHE_FILE_NAME } from '../../main/core/cluster-cache';
 import type { AppState } from '../../preload/shared/contract';
-import { generatedClusters, type SeedCluster } from '../emulator';
+import { gate, generatedClusters, type SeedCluster } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 
 const CIDR = '203.0.113.0/24';
@@ -55,6 +55,26 @@ describe('stop-all', () => {
     expect(fx.emulator.count('GetVisualServiceStatus')).toBe(ids.length);
     expect(fx.emulator.count('StopVisualService')).toBe(ids.length);
     expect(ids.every((id) => fx.emulator.cluster(id)?.vnc === 'stopped')).toBe(true);
+  });
+
+  it('stops each cluster as soon as its own status is in, not after the whole check', async () => {
+    await fx.service.listClusters({ refresh: true });
+    const [slow, ...others] = ids;
+    if (!slow) throw new Error('seed too small');
+    const held = gate();
+    fx.emulator.inject({ action: 'GetVisualServiceStatus', clusterId: slow, fault: held.fault });
+    const stopping = fx.service.stopAllVnc();
+    // Every other cluster is stopped while one status is still unanswered.
+    await fx.emulator.waitForRequests(others.length, 'StopVisualService');
+    expect(fx.emulator.cluster(slow)?.vnc).toBe('running');
+    held.open();
+    const result = await stopping;
+    expect(result.stopped.sort()).toEqual([...ids].sort());
+    expect(fx.emulator.count('StopVisualService')).toBe(ids.length);
+    // The rules were read once each, with the status; none had a 12016 rule, so none is read
+    // again after its stop (nothing can be "still" open that was not open before).
+    expect(fx.emulator.count('DescribeSecurityGroupAttribute')).toBe(ids.length);
+    expect(fx.settings.pendingStops()).toEqual([]);
   });
 
   it('also stops a cluster created since the list was cached', async () => {

@@ -30,8 +30,11 @@ export const clusters: CommandSpec = {
   options: (c) =>
     c.option('--cached', 'print the list cached by the last refresh (app or CLI), at once'),
   async run(ctx, _args, opts) {
-    // --cached: what the window shows first, with no request (a fresh list when none is cached).
-    const list = await (await ctx.service()).listClusters({ refresh: !opts.cached });
+    // --cached: what the window shows first, with no request (a fresh list when none is cached),
+    // read without the core when the region is given.
+    const list =
+      (opts.cached ? await ctx.cachedClusters() : undefined) ??
+      (await (await ctx.service()).listClusters({ refresh: !opts.cached }));
     if (ctx.json) {
       printJson(ctx.io, {
         regionId: list.regionId,
