@@ -85,6 +85,15 @@ describe('ehpc-vnc help and auth', () => {
     );
     const stored = await runCli(['auth', 'status'], fx.cliEnv);
     expect(stored.stdout).toMatch(/^Source\s+system keychain$/m);
+    // Under --json the warning is a JSON line too, and stdout the session alone.
+    const json = await runCli(
+      ['login', '--json'],
+      envKey,
+      `${EMULATOR_KEY.accessKeyId}\n${EMULATOR_KEY.accessKeySecret}\n`,
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stderr)).toMatchObject({ warning: { code: 'EnvOverride' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ signedIn: true });
     await runCli(['logout'], fx.cliEnv);
   });
 

@@ -18,7 +18,13 @@ export const login: CommandSpec = {
     if (ENV_KEY_VARS.some((v) => ctx.env[v])) {
       const { describeError } = await ctx.runtime();
       const text = describeError({ code: 'EnvOverride' });
-      ctx.io.stderr.write(`warning: ${text.message} ${text.action}\n`);
+      const message = `${text.message} ${text.action}`;
+      // Under --json, stderr holds JSON lines only, so a script can parse all of it.
+      ctx.io.stderr.write(
+        ctx.json
+          ? `${JSON.stringify({ warning: { code: 'EnvOverride', message } })}\n`
+          : `warning: ${message}\n`,
+      );
     }
     const accessKeyId = await askLine(ctx.io, ctx.lines, 'AccessKey ID: ');
     const accessKeySecret = await askSecret(ctx.io, ctx.lines, 'AccessKey Secret: ');
