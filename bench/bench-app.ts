@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AppService } from '../main/core/app-service';
 import { createCore } from '../main/core/compose';
 import { EhpcClient } from '../main/core/ehpc/client';
+import { EcsClient } from '../main/core/ehpc/ecs-client';
 import type { Settings } from '../main/core/settings';
 import { EMULATOR_KEY } from '../test/emulator';
 import { BackgroundReads } from '../test/support/background-reads';
@@ -23,6 +24,8 @@ export interface BenchApp {
   settings: Settings;
   /** The core client alone, as AppService builds it for each operation. */
   client(): EhpcClient;
+  /** The ECS client alone (the security groups' rules), as the exposure model builds it. */
+  ecsClient(): EcsClient;
   /**
    * Another AppService on the same emulator and AccessKey over empty settings: a first start,
    * with no cluster list, regions or security groups cached.
@@ -54,6 +57,12 @@ export async function startBenchApp(opts: RemoteEmulatorOptions): Promise<BenchA
     settings,
     client: () =>
       new EhpcClient({
+        credentials: EMULATOR_KEY,
+        regionId: emulator.regionId,
+        endpoint: emulator.url,
+      }),
+    ecsClient: () =>
+      new EcsClient({
         credentials: EMULATOR_KEY,
         regionId: emulator.regionId,
         endpoint: emulator.url,

@@ -1,7 +1,7 @@
-// `clusters --cached` with the region given, answered by the installed bin (launcher.ts) from a
+// `clusters --cached`, answered by the installed bin (launcher.ts) from a
 // CommonJS bundle of its own (dist/cli/ehpc-vnc-cached.cjs), before Node's ES module loader is
 // even set up: the parser and the cached read (cached-clusters.ts), and nothing else. Whenever
-// anything else is needed (another command, a usage error or help, no region given, nothing
+// anything else is needed (another command, a usage error or help, no region known, nothing
 // cached, any error) it prints nothing and says so, and the ES module entry runs the command
 // from the start: so the output and the errors are the full run's, byte for byte.
 import { CommanderError } from 'commander';

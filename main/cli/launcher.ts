@@ -1,6 +1,6 @@
 // The installed `ehpc-vnc` bin, built as CommonJS (dist/cli/ehpc-vnc.cjs): `--version` and plain
 // help cost no more than starting Node, since Node's ES module loader is not even set up for
-// them; `clusters --cached` with the region given is answered by a CommonJS bundle of its own
+// them; `clusters --cached` is answered by a CommonJS bundle of its own
 // (cached-launch.ts, dist/cli/ehpc-vnc-cached.cjs). Everything else runs the ES module entry.
 import nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';

@@ -1,12 +1,13 @@
-// `clusters --cached` with the region given answers without the core (main/cli/cached-clusters.ts),
+// `clusters --cached` answers without the core (main/cli/cached-clusters.ts) when it can,
 // through the installed bin even before the ES module entry loads (main/cli/cached-launch.ts);
-// with the region from the settings it goes through the core. All must print the same bytes and
+// (and, when settings.json is not plain, through the core). All must print the same bytes and
 // fail the same way: the fast read is an optimisation, never a second behaviour.
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -61,7 +62,9 @@ async function bothWays(args: string[]) {
     ALIBABA_CLOUD_REGION_ID: REGION,
   });
   const bin = await runBin(['clusters', '--cached', '--region', REGION, ...args], env);
-  return { core, fast, fromEnv, bin };
+  // The core's run above wrote settings.json: the bin now reads the region from it alone.
+  const binFromSettings = await runBin(['clusters', '--cached', ...args], env);
+  return { core, fast, fromEnv, bin, binFromSettings };
 }
 
 describe('ehpc-vnc clusters --cached', () => {
@@ -93,13 +96,61 @@ describe('ehpc-vnc clusters --cached', () => {
       },
     });
     for (const args of [['--json'], []]) {
-      const { core, fast, fromEnv, bin } = await bothWays(args);
+      const { core, fast, fromEnv, bin, binFromSettings } = await bothWays(args);
       expect(core.code).toBe(0);
       expect(core.stdout).toContain('ehpc-hz-000002');
       expect(core.stdout).not.toContain('dropped on read');
       expect(fast).toEqual(core);
       expect(fromEnv).toEqual(core);
       expect(bin).toEqual(core);
+      expect(binFromSettings).toEqual(core);
+    }
+  });
+
+  it("reads the settings' region alone, and leaves a file that is not plain to the core", async () => {
+    writeCache({
+      [REGION]: { fetchedAt: 't', totalCount: 1, clusters: [cluster(1, 'one')] },
+      'cn-shanghai': { fetchedAt: 't', totalCount: 1, clusters: [cluster(2, 'two')] },
+    });
+    const args = ['clusters', '--cached', '--json'];
+    const first = await runCli(args, env); // writes settings.json (region cn-hangzhou)
+    expect(first.code).toBe(0);
+    const settingsFile = join(dir, 'settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    const write = (data: Record<string, unknown>): void =>
+      writeFileSync(settingsFile, JSON.stringify(data), { mode: 0o600 });
+
+    // The settings' region is followed: the Shanghai list, through the bin and the full run alike.
+    write({ ...settings, regionId: 'cn-shanghai' });
+    const shanghai = await runBin(args, env);
+    expect(shanghai.code).toBe(0);
+    expect(JSON.parse(shanghai.stdout)).toMatchObject({ regionId: 'cn-shanghai', fromCache: true });
+    expect(await runCli(args, env)).toEqual(shanghai);
+
+    // A field this command does not use is not checked here: the bin answered without the
+    // warning the core gives when it sets such a file aside; the next command that opens the
+    // settings does that, and says so.
+    write({ ...settings, language: 42 });
+    const damagedElsewhere = await runBin(args, env);
+    expect(damagedElsewhere).toEqual({ ...first, stderr: '' });
+    const core = await runCli(['clusters', '--json'], env);
+    expect(core.stderr).toMatch(/^warning: The settings file .* does not fit the expected format/);
+
+    // A migration pending or no valid region: the core opens the file, as always.
+    for (const data of [
+      { ...settings, __internal__: { migrations: { version: '0.0.1' } } },
+      { ...settings, regionId: 'Not A Region' },
+    ]) {
+      // Each run gets the same file: the core rewrites it (migrated, or set aside for defaults).
+      write(data);
+      const viaBin = await runBin(args, env);
+      write(data);
+      const viaCore = await runCli(args, env);
+      const stamp = (r: Run): Run => ({
+        ...r,
+        stderr: r.stderr.replace(/corrupt-[\dTZ-]+/g, 'corrupt-T'),
+      });
+      expect(stamp(viaBin)).toEqual(stamp(viaCore));
     }
   });
 
