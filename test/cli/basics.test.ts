@@ -127,6 +127,14 @@ describe('ehpc-vnc basics', () => {
     expect(fx.emulator.count('StartVisualService')).toBe(0);
   });
 
+  it("names the command's own help for its unknown options", async () => {
+    const r = await runCli(['stop', '--bogus'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error (Usage): The command line is not valid: unknown option '--bogus'.\nSee `ehpc-vnc stop --help`.\n",
+    );
+  });
+
   it('under --json prints only the result on stdout, errors as one JSON line on stderr', async () => {
     const usage = await runCli(['status', '--json'], env);
     expect(usage.code).toBe(2);
@@ -139,6 +147,15 @@ describe('ehpc-vnc basics', () => {
         requestId: null,
       },
     });
+
+    // Parser errors too, with no help text before the line; no command at all as well.
+    for (const args of [['--json', 'help', 'bogus'], ['--json'], ['stop', '--bogus', '--json']]) {
+      const parser = await runCli(args, env);
+      expect(parser.code).toBe(2);
+      expect(parser.stdout).toBe('');
+      expect(parser.stderr.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(parser.stderr)).toMatchObject({ error: { code: 'Usage' } });
+    }
 
     fx.emulator.inject({
       action: 'GetVisualServiceStatus',

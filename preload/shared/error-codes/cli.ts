@@ -19,6 +19,11 @@ export const CLI_CODES: Record<string, CodeEntry> = {
     variants: {
       // {detail}: the parser's words (an unknown option, a missing argument).
       parser: { en: ['The command line is not valid.', HELP], zh: ['命令行无效。', HELP_ZH] },
+      // The same for one command's options: its own help, which lists them ({command}).
+      parserCommand: {
+        en: ['The command line is not valid.', 'See `ehpc-vnc {command} --help`.'],
+        zh: ['命令行无效。', '请查看 `ehpc-vnc {command} --help`。'],
+      },
       eof: {
         en: ['Nothing entered (Ctrl-D): nothing was done.', NOTHING_DONE],
         zh: ['未输入内容（Ctrl-D）：未执行任何操作。', NOTHING_DONE_ZH],
