@@ -37,7 +37,7 @@ export function addGlobalOptions(program: Command): Command {
       new Option(
         '--timeout <seconds>',
         `timeout of each request, ${TIMEOUT_BOUNDS.min} to ${TIMEOUT_BOUNDS.max} seconds; a request that times out is not sent again, a read is retried once`,
-      ).default(String(TIMEOUT_BOUNDS.default)),
+      ).default(String(TIMEOUT_BOUNDS.default), String(TIMEOUT_BOUNDS.default)),
     )
     .option('--json', 'print only the result as JSON on stdout; errors as one JSON line on stderr')
     .option(

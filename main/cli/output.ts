@@ -55,18 +55,28 @@ export function shownCode(error: AppErrorInfo): string {
 
 const oneLine = (text: string): string => escapeControl(text.replace(/\s+/g, ' ').trim());
 
+/** An error as --json prints it, alone on stderr or inside a result (stop --all's failures). */
+export interface JsonError {
+  code: string;
+  message: string;
+  requestId: string | null;
+  /** Present when the answer had an HTTP status (E-HPC's, or a gateway's). */
+  httpStatus?: number;
+}
+
+export function jsonError(error: AppErrorInfo): JsonError {
+  return {
+    code: error.code,
+    message: `${error.message} ${error.action}`.trim(),
+    requestId: error.requestId ?? null,
+    ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}),
+  };
+}
+
 /** At most three lines: what happened (with the code), what to do, the RequestId. */
 export function printError(io: CliIO, error: AppErrorInfo, json = false): void {
   if (json) {
-    const body = {
-      error: {
-        code: error.code,
-        message: `${error.message} ${error.action}`.trim(),
-        requestId: error.requestId ?? null,
-        ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}),
-      },
-    };
-    io.stderr.write(`${JSON.stringify(body)}\n`);
+    io.stderr.write(`${JSON.stringify({ error: jsonError(error) })}\n`);
     return;
   }
   const lines = [`error (${shownCode(error)}): ${error.message}`, error.action];

@@ -142,7 +142,9 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
   let parserMessage = '';
   const program = buildProgram((c) => (chosen = c), {
     writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
+    // Help shown for an error (`help bogus`, no command) goes to stderr; under --json stderr
+    // carries only the one JSON line, so it is left out there.
+    writeErr: (s) => (json ? undefined : io.stderr.write(s)),
     outputError: (s) => (parserMessage += s),
   });
   try {
@@ -151,9 +153,16 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv): P
     if (!(err instanceof CommanderError)) throw err;
     if (err.exitCode === 0) return ExitCode.Ok;
     const detail = parserMessage.replace(/^error:\s*/i, '').trim();
-    return reportError(usageError('parser', { detail }), undefined, io, json);
+    // A command's own help lists its options: name it when the command is known.
+    const command = argv.find((a) => program.commands.some((c) => c.name() === a));
+    const usage =
+      command && command !== 'help'
+        ? usageError('parserCommand', { detail, command })
+        : usageError('parser', { detail });
+    return reportError(usage, undefined, io, json);
   }
   if (!chosen) {
+    if (json) return reportError(usageError('parser', { detail: '' }), undefined, io, json);
     program.outputHelp({ error: true });
     return ExitCode.Usage;
   }

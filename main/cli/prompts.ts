@@ -72,6 +72,11 @@ function terminalLine(io: CliIO, prompt: string, hidden: boolean): Promise<strin
   });
 }
 
+/** A prompt as a stdin error names it: "password of root…", but "AccessKey ID" kept as written. */
+function stdinName(prompt: string): string {
+  return prompt.replace(/:\s*$/, '').replace(/^[A-Z](?=[a-z]*\b)/, (c) => c.toLowerCase());
+}
+
 /** Asks for a secret: a hidden prompt on a terminal, the next stdin line otherwise. */
 export async function askSecret(
   io: CliIO,
@@ -79,7 +84,7 @@ export async function askSecret(
   prompt: string,
   opts: { confirm?: boolean } = {},
 ): Promise<string> {
-  if (!io.stdin.isTTY) return lines.next(prompt.replace(/:\s*$/, '').toLowerCase());
+  if (!io.stdin.isTTY) return lines.next(stdinName(prompt));
   const value = await terminalLine(io, prompt, true);
   if (!value) throw usageError('empty');
   if (opts.confirm && (await terminalLine(io, 'Again, to confirm: ', true)) !== value) {
@@ -90,7 +95,7 @@ export async function askSecret(
 
 /** Asks for a non-secret value (an AccessKey ID): echoed on a terminal. */
 export async function askLine(io: CliIO, lines: StdinLines, prompt: string): Promise<string> {
-  if (!io.stdin.isTTY) return lines.next(prompt.replace(/:\s*$/, '').toLowerCase());
+  if (!io.stdin.isTTY) return lines.next(stdinName(prompt));
   const value = (await terminalLine(io, prompt, false)).trim();
   if (!value) throw usageError('empty');
   return value;

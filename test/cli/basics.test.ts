@@ -58,6 +58,15 @@ describe('ehpc-vnc basics', () => {
     expect(fx.emulator.count()).toBe(before);
   });
 
+  it('a pipe that ends early names what it expected, as the prompt writes it', async () => {
+    const login = await runCli(['login'], fx.cliEnv, '');
+    expect(login.code).toBe(2);
+    expect(login.stderr).toMatch(/^error \(Usage\): Expected AccessKey ID on stdin\.$/m);
+    const passwd = await runCli(['passwd', id(1)], env, 'run-as\n');
+    expect(passwd.code).toBe(2);
+    expect(passwd.stderr).toMatch(/^error \(Usage\): Expected new VNC password on stdin\.$/m);
+  });
+
   it('Ctrl-C at a hidden prompt prints Cancelled. and exits 130', async () => {
     const cli = startOnTerminal(['passwd', id(1)], env);
     await cli.waitFor('Password of root on the cluster:');
@@ -94,7 +103,7 @@ describe('ehpc-vnc basics', () => {
       expect(r.stderr).toMatch(/--timeout takes a number of seconds from 1 to 600/);
     }
     const help = await runCli(['--help'], env);
-    expect(help.stdout).toMatch(/--timeout <seconds>[\s\S]*\(default: "15"\)/);
+    expect(help.stdout).toMatch(/--timeout <seconds>[\s\S]*\(default: 15\)/);
   });
 
   // The SDK drops the status of a body it cannot parse; main/core/ehpc/sdk-http-hook.ts keeps it.
@@ -118,6 +127,14 @@ describe('ehpc-vnc basics', () => {
     expect(fx.emulator.count('StartVisualService')).toBe(0);
   });
 
+  it("names the command's own help for its unknown options", async () => {
+    const r = await runCli(['stop', '--bogus'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error (Usage): The command line is not valid: unknown option '--bogus'.\nSee `ehpc-vnc stop --help`.\n",
+    );
+  });
+
   it('under --json prints only the result on stdout, errors as one JSON line on stderr', async () => {
     const usage = await runCli(['status', '--json'], env);
     expect(usage.code).toBe(2);
@@ -130,6 +147,15 @@ describe('ehpc-vnc basics', () => {
         requestId: null,
       },
     });
+
+    // Parser errors too, with no help text before the line; no command at all as well.
+    for (const args of [['--json', 'help', 'bogus'], ['--json'], ['stop', '--bogus', '--json']]) {
+      const parser = await runCli(args, env);
+      expect(parser.code).toBe(2);
+      expect(parser.stdout).toBe('');
+      expect(parser.stderr.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(parser.stderr)).toMatchObject({ error: { code: 'Usage' } });
+    }
 
     fx.emulator.inject({
       action: 'GetVisualServiceStatus',
@@ -202,5 +228,28 @@ describe('ehpc-vnc basics', () => {
     expect(table[0]).toMatch(/^CLUSTER\s+ERROR\s+WHAT HAPPENED$/);
     expect(table[1]).toMatch(new RegExp(`^${id(5)}\\s+NotAuthorized\\s+RAM does not allow`));
     expect(table).toHaveLength(2);
+
+    // Under --json each failure carries the error in the shape of a --json error, nothing more.
+    fx.emulator.inject({
+      action: 'StopVisualService',
+      clusterId: id(5),
+      fault: { kind: 'error', status: 407, code: 'NotAuthorized' },
+    });
+    const json = await runCli(['stop', '--all', '--json'], env);
+    fx.emulator.clearFaults();
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
+    const { failed } = JSON.parse(json.stdout) as { failed: { error: object }[] };
+    expect(failed).toEqual([
+      {
+        clusterId: id(5),
+        error: {
+          code: 'NotAuthorized',
+          message: expect.stringMatching(/^RAM does not allow/) as string,
+          requestId: expect.any(String) as string,
+          httpStatus: 407,
+        },
+      },
+    ]);
   });
 });

@@ -128,7 +128,9 @@ describe('ehpc-vnc', () => {
     // Under --json, only the result: when it was fetched is in it, not on stderr.
     expect(cached.stderr).toBe('');
     const text = await run(fx, ['clusters', '--cached']);
-    expect(text.stderr).toMatch(/^Cached at \d{4}-\d\d-\d\dT.*without --cached to refresh/);
+    expect(text.stderr).toMatch(
+      /^Cached at \d{4}-\d\d-\d\dT.*without --cached for the current list/,
+    );
 
     const fresh = await run(fx, ['clusters', '--json']);
     const freshList = JSON.parse(fresh.stdout) as { clusters: { id: string }[] };

@@ -79,8 +79,21 @@ describe('ehpc-vnc help and auth', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning: ALIBABA_CLOUD_ACCESS_KEY_ID\/SECRET are set/);
+    // What it prints is about the stored key, not the environment's (whose ID it does not show).
+    expect(r.stdout).toMatch(
+      /^Saved the AccessKey in the system keychain .*are used while they are set\.$/m,
+    );
     const stored = await runCli(['auth', 'status'], fx.cliEnv);
     expect(stored.stdout).toMatch(/^Source\s+system keychain$/m);
+    // Under --json the warning is a JSON line too, and stdout the session alone.
+    const json = await runCli(
+      ['login', '--json'],
+      envKey,
+      `${EMULATOR_KEY.accessKeyId}\n${EMULATOR_KEY.accessKeySecret}\n`,
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stderr)).toMatchObject({ warning: { code: 'EnvOverride' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ signedIn: true });
     await runCli(['logout'], fx.cliEnv);
   });
 
@@ -140,6 +153,12 @@ describe('ehpc-vnc help and auth', () => {
         'ALIBABA_CLOUD_ACCESS_KEY_ID',
       ])
         expect(r.stdout).toContain(part);
+      const examples = r.stdout.split('Examples:\n')[1]?.split('\n\n')[0] ?? '';
+      expect(examples.split('\n').filter((l) => l.startsWith('  $ '))).toHaveLength(
+        examples.split('\n').length,
+      );
+      expect(examples.split('\n').length).toBeGreaterThanOrEqual(2);
+      expect(examples.split('\n').length).toBeLessThanOrEqual(3);
     },
   );
 
@@ -152,10 +171,20 @@ describe('ehpc-vnc help and auth', () => {
     });
     expect(loaded.status).toBe(0);
     expect(loaded.stdout).toContain('_ehpc_vnc');
-    for (const shell of ['zsh', 'fish', 'powershell']) {
+    // Every global option --help lists is completed, in every shell.
+    const help = await runCli(['--help'], fx.cliEnv);
+    const globals = [...help.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(globals).toEqual(expect.arrayContaining(['--profile', '--yes', '--timeout']));
+    for (const shell of ['bash', 'zsh', 'fish', 'powershell']) {
       const r = await runCli(['completion', shell], fx.cliEnv);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('whoami');
+      for (const flag of globals)
+        expect(r.stdout, `${shell} ${flag}`).toMatch(
+          shell === 'fish' ? new RegExp(`-l ${flag.slice(2)}\\b`) : new RegExp(`${flag}\\b`),
+        );
     }
     const bad = await runCli(['completion', 'tcsh'], fx.cliEnv);
     expect(bad.code).toBe(2);

@@ -119,6 +119,34 @@ describe('ehpc-vnc pending', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ClusterNotFound.*Removed from the pending stops/);
     expect(fx.settings.pendingStops()).toEqual([]);
+
+    // Under --json: the pending entry, with its error in the shape of a --json error.
+    fx.settings.addPendingStop({
+      clusterId: 'ehpc-hz-999998',
+      regionId: 'cn-hangzhou',
+      cidrIp: CIDR,
+    });
+    const json = await run(fx, ['pending', '--retry', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: true,
+      stopped: [],
+      dropped: [
+        expect.objectContaining({
+          clusterId: 'ehpc-hz-999998',
+          regionId: 'cn-hangzhou',
+          cidrIp: CIDR,
+          error: {
+            code: 'ClusterNotFound',
+            message: expect.stringContaining('`ehpc-vnc clusters`') as string,
+            requestId: expect.any(String) as string,
+            httpStatus: 404,
+          },
+        }) as object,
+      ],
+      remaining: [],
+    });
+    expect(fx.settings.pendingStops()).toEqual([]);
   });
 
   it('does not record a stop refused for good', async () => {

@@ -146,6 +146,26 @@ describe('the CI workflow', () => {
     expect(ci.jobs.publish?.needs).toBe('release');
   });
 
+  it('packs the built CLI as an npm tarball in the release, and publishes it with the installers', () => {
+    const steps = ci.jobs.release?.steps ?? [];
+    const build = steps.findIndex((s) => s.run === 'npm run build');
+    const pack = steps.findIndex((s) =>
+      /^npm pack \.\/dist\/cli --pack-destination release$/.test(s.run ?? ''),
+    );
+    expect(build).toBeGreaterThanOrEqual(0);
+    expect(pack).toBeGreaterThan(build);
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(String(upload?.with?.path)).toContain('release/ehpc-vnc-*.tgz');
+    const publish = ci.jobs.publish?.steps ?? [];
+    expect(
+      publish.find((s) => s.uses?.startsWith('actions/download-artifact@'))?.with,
+    ).toMatchObject({
+      path: 'installers',
+      'merge-multiple': true,
+    });
+    expect(publish.some((s) => /gh release create .* installers\/\*/.test(s.run ?? ''))).toBe(true);
+  });
+
   it('runs Node 22 LTS, and installs without running install scripts', () => {
     const steps = Object.values(workflows).flatMap((w) =>
       Object.values(w.jobs).flatMap((j) => j.steps ?? []),

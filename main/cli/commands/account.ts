@@ -18,7 +18,13 @@ export const login: CommandSpec = {
     if (ENV_KEY_VARS.some((v) => ctx.env[v])) {
       const { describeError } = await ctx.runtime();
       const text = describeError({ code: 'EnvOverride' });
-      ctx.io.stderr.write(`warning: ${text.message} ${text.action}\n`);
+      const message = `${text.message} ${text.action}`;
+      // Under --json, stderr holds JSON lines only, so a script can parse all of it.
+      ctx.io.stderr.write(
+        ctx.json
+          ? `${JSON.stringify({ warning: { code: 'EnvOverride', message } })}\n`
+          : `warning: ${message}\n`,
+      );
     }
     const accessKeyId = await askLine(ctx.io, ctx.lines, 'AccessKey ID: ');
     const accessKeySecret = await askSecret(ctx.io, ctx.lines, 'AccessKey Secret: ');
@@ -29,6 +35,11 @@ export const login: CommandSpec = {
       validated('signIn', { accessKeyId, accessKeySecret, regionId }),
     );
     if (ctx.json) printJson(ctx.io, session);
+    else if (session.source === 'env')
+      // The session is the environment's key: its masked ID is not the one just stored.
+      ctx.io.stdout.write(
+        `Saved the AccessKey in the system keychain (region ${session.regionId}); ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET are used while they are set.\n`,
+      );
     else
       ctx.io.stdout.write(
         `Signed in as ${session.accessKeyIdMasked}; the AccessKey is in the system keychain (region ${session.regionId}).\n`,
@@ -117,6 +128,6 @@ export const auth: CommandSpec = {
 export const whoami: CommandSpec = {
   usage: 'whoami',
   summary: 'the same as `auth status`',
-  examples: ['ehpc-vnc whoami'],
+  examples: ['ehpc-vnc whoami', 'ehpc-vnc whoami --profile work --json'],
   run: authStatus,
 };

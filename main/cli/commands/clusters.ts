@@ -46,7 +46,7 @@ export const clusters: CommandSpec = {
     }
     if (list.fromCache) {
       ctx.io.stderr.write(
-        `Cached at ${list.fetchedAt}; run \`ehpc-vnc clusters\` without --cached to refresh.\n`,
+        `Cached at ${list.fetchedAt}; run \`ehpc-vnc clusters\` without --cached for the current list.\n`,
       );
     }
     if (list.clusters.length === 0) {

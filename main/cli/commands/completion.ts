@@ -4,7 +4,16 @@ import type { CommandSpec } from '../command-spec';
 import { usageError } from '../cli-error';
 import { ExitCode } from '../exit-codes';
 
-const GLOBAL = ['--region', '--endpoint', '--timeout', '--json', '--help', '--version'];
+const GLOBAL = [
+  '--profile',
+  '--region',
+  '--endpoint',
+  '--timeout',
+  '--json',
+  '--yes',
+  '--help',
+  '--version',
+];
 
 function script(shell: string, commands: readonly string[]): string | undefined {
   const words = [...commands, ...GLOBAL].join(' ');

@@ -71,7 +71,6 @@ export const connect: CommandSpec = {
   examples: [
     'ehpc-vnc connect ehpc-hz-FYUr32**** --cidr 203.0.113.7',
     'ehpc-vnc connect ehpc-hz-FYUr32**** --open',
-    'ehpc-vnc connect ehpc-hz-FYUr32**** --json',
     'ehpc-vnc --region cn-shanghai connect ehpc-sh-Q2bW8k**** --cidr 2001:db8::7',
   ],
   options: connectOptions,

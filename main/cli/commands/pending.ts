@@ -1,7 +1,7 @@
 // Stops written down but not confirmed (offline, timed out): list them, or retry them now.
 import type { CommandSpec, Context } from '../command-spec';
 import { ExitCode } from '../exit-codes';
-import { printError, printJson, printTable } from '../output';
+import { jsonError, printError, printJson, printTable } from '../output';
 
 /** `pending --retry`: 0 when nothing is left pending, 1 when some stops still are. */
 async function retryPending(ctx: Context): Promise<number> {
@@ -9,7 +9,15 @@ async function retryPending(ctx: Context): Promise<number> {
   const report = await (await ctx.service()).retryPendingStops();
   const ok = report.remaining.length === 0;
   if (ctx.json) {
-    printJson(ctx.io, { ok, ...report });
+    // Each pending stop as `pending` lists it, its error in the shape of a --json error.
+    const withError = (list: typeof report.dropped) =>
+      list.map((d) => ({ ...d.stop, error: jsonError(cliWords(d.error)) }));
+    printJson(ctx.io, {
+      ok,
+      stopped: report.stopped,
+      dropped: withError(report.dropped),
+      remaining: withError(report.remaining),
+    });
     return ok ? ExitCode.Ok : ExitCode.Failure;
   }
   const total = report.stopped.length + report.dropped.length + report.remaining.length;

@@ -5,14 +5,20 @@ import type { StopAllResult } from '../../../preload/shared/shapes';
 import { stopAllCounts, stopAllSummary } from '../../../preload/shared/stop-all-summary';
 import type { Context } from '../command-spec';
 import { ExitCode } from '../exit-codes';
-import { printJson, printTable, shownCode } from '../output';
+import { jsonError, printJson, printTable, shownCode } from '../output';
 import { stillOpenLine } from './status-all';
 
 export async function printStopAll(ctx: Context, result: StopAllResult): Promise<number> {
   const stillOpen = result.stillOpen ?? [];
   const ok = result.failed.length === 0 && stillOpen.length === 0;
   if (ctx.json) {
-    printJson(ctx.io, { ok, ...result });
+    // Failures in the shape of a --json error, in the CLI's words (not the app's internals).
+    const { cliWords } = await ctx.runtime();
+    const failed = result.failed.map((f) => ({
+      clusterId: f.clusterId,
+      error: jsonError(cliWords(f.error)),
+    }));
+    printJson(ctx.io, { ok, ...result, failed });
     return ok ? ExitCode.Ok : ExitCode.Failure;
   }
   ctx.io.stdout.write(`${stopAllSummary(stopAllCounts(result), 'en')}\n`);

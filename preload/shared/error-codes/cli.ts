@@ -2,6 +2,7 @@
 // buttons, so where the app's text says "Generate" or "refresh", the CLI names the command.
 // `CLI_WORDINGS[code].cli` words the code itself; `cli` + the variant's name (cliPasswordLength)
 // words one of its variants. The registry merges them into the entries' variants.
+import { CLI_CREDENTIAL_WORDINGS } from './cli-credentials';
 import type { CodeEntry, Variant } from './entry';
 
 const HELP = 'See `ehpc-vnc --help`.';
@@ -18,6 +19,11 @@ export const CLI_CODES: Record<string, CodeEntry> = {
     variants: {
       // {detail}: the parser's words (an unknown option, a missing argument).
       parser: { en: ['The command line is not valid.', HELP], zh: ['命令行无效。', HELP_ZH] },
+      // The same for one command's options: its own help, which lists them ({command}).
+      parserCommand: {
+        en: ['The command line is not valid.', 'See `ehpc-vnc {command} --help`.'],
+        zh: ['命令行无效。', '请查看 `ehpc-vnc {command} --help`。'],
+      },
       eof: {
         en: ['Nothing entered (Ctrl-D): nothing was done.', NOTHING_DONE],
         zh: ['未输入内容（Ctrl-D）：未执行任何操作。', NOTHING_DONE_ZH],
@@ -125,6 +131,7 @@ const OTHER_PASSWORD_ZH = '请换一个密码（8–30 个字符，包含 3 类�
 
 /** The CLI's wordings of codes whose app text names a button or the window. */
 export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
+  ...CLI_CREDENTIAL_WORDINGS,
   NoCredentials: {
     cli: {
       en: [
@@ -187,8 +194,14 @@ export const CLI_WORDINGS: Record<string, Record<string, Variant>> = {
   },
   'Network.Timeout': {
     cli: {
-      en: ['E-HPC did not answer in time.', `Check your network connection. ${CHECK_STATE}`],
-      zh: ['E-HPC 未能及时响应。', `请检查网络连接。${CHECK_STATE_ZH}`],
+      en: [
+        'E-HPC did not answer in time.',
+        `Check your network connection, or give a longer --timeout. After start, stop or passwd: ${CHECK_STATE}`,
+      ],
+      zh: [
+        'E-HPC 未能及时响应。',
+        `请检查网络连接，或指定更长的 --timeout。若是 start、stop 或 passwd：${CHECK_STATE_ZH}`,
+      ],
     },
   },
   InvalidInput: {
