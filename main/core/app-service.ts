@@ -46,7 +46,7 @@ import { wireUnits, type AppServiceDeps, type CoreUnits } from './core-units';
 import { regionsInUseStale } from './exposure-refresh';
 import type { ExposureWatch } from './exposure-watch';
 import type { ClipboardPort } from './secret-clipboard';
-import { stopEverywhere } from './stop-everywhere';
+import { stopEverywhere, type StopEverywhereOptions } from './stop-everywhere';
 
 export type { AppServiceDeps, ClipboardPort, ConfirmPort, OpenerPort };
 
@@ -181,8 +181,8 @@ export class AppService {
   }
 
   /** Every region in use, whoever opened VNC; journals what it cannot confirm. */
-  stopAllVnc(): Promise<StopAllResult> {
-    return this.u.work.change(stopEverywhere(this.u.stopAllDeps));
+  stopAllVnc(opts: StopEverywhereOptions = {}): Promise<StopAllResult> {
+    return this.u.work.change(stopEverywhere(this.u.stopAllDeps, opts));
   }
 
   setVncPassword(req: Request<'setVncPassword'>): Promise<ActionResult> {

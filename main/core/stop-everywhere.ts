@@ -52,7 +52,18 @@ export interface StopEverywhereDeps {
   exposureStops: ExposureStops;
 }
 
-export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllResult> {
+export interface StopEverywhereOptions {
+  /**
+   * A CIDR to close on every cluster besides those its rules show (`stop --all --cidr`): what is
+   * used where nothing else is known (no rule readable, nothing remembered).
+   */
+  cidrIp?: string;
+}
+
+export async function stopEverywhere(
+  deps: StopEverywhereDeps,
+  opts: StopEverywhereOptions = {},
+): Promise<StopAllResult> {
   const { model, stops, live, settings, exposureStops } = deps;
   const result: StopAllResult = {
     stopped: [],
@@ -65,7 +76,7 @@ export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllR
   const remembered = () => settings.peek().clusters;
   /** Journals a stop nobody could confirm; true when it is on disk. */
   const record = (c: ClusterExposure, error: AppError): boolean => {
-    const cidrIp = c.reachableFrom?.[0]?.cidr ?? remembered()[c.clusterId]?.cidrIp;
+    const cidrIp = c.reachableFrom?.[0]?.cidr ?? remembered()[c.clusterId]?.cidrIp ?? opts.cidrIp;
     const target = { clusterId: c.clusterId, regionId: c.regionId, ...(cidrIp ? { cidrIp } : {}) };
     if (!stops.journal.begin(target) || !stops.journal.failed(c.clusterId, error.code))
       return false;
@@ -87,6 +98,7 @@ export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllR
       : { cidrs: null, unknown: c.reachUnknown ?? { code: 'ReachUnknown' } };
     try {
       const done = await exposureStops.stop(c.clusterId, c.regionId, {
+        ...(opts.cidrIp ? { given: opts.cidrIp } : {}),
         known,
         clients,
         settle,
@@ -113,7 +125,7 @@ export async function stopEverywhere(deps: StopEverywhereDeps): Promise<StopAllR
       if (!stops.isRequested(c.clusterId)) toSettle.push(c.clusterId);
       return;
     }
-    const cidrIp = c.reachableFrom?.[0]?.cidr ?? remembered()[c.clusterId]?.cidrIp;
+    const cidrIp = c.reachableFrom?.[0]?.cidr ?? remembered()[c.clusterId]?.cidrIp ?? opts.cidrIp;
     const target = cidrIp ? { clusterId: c.clusterId, regionId: c.regionId, cidrIp } : undefined;
     work.push(journalBatch.add(target).then(() => stopOne(c, clients)));
   };

@@ -200,15 +200,6 @@ describe('ehpc-vnc basics', () => {
     expect(narrow.code).toBe(0);
   });
 
-  it('stop --all refuses --cidr (it closes every CIDR found) and sends nothing', async () => {
-    const stops = fx.emulator.count('StopVisualService');
-    const r = await runCli(['stop', '--all', '--cidr', '203.0.113.7'], env);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('--cidr is for one cluster: stop --all closes every CIDR');
-    expect(fx.emulator.count('StopVisualService')).toBe(stops);
-  });
-
   it('stop --all prints one summary line and one table of the failures', async () => {
     fx.settings.rememberCluster(id(1), { cidrIp: '192.0.2.1' });
     fx.settings.rememberCluster(id(5), { cidrIp: '192.0.2.5' });

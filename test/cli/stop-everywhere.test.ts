@@ -83,6 +83,29 @@ describe('ehpc-vnc status --all / stop --all across regions', () => {
     expect(after.code).toBe(0);
   });
 
+  it('stop --all --cidr closes that CIDR too, and is what a cluster with nothing known stops with', async () => {
+    fx = await startAppFixture({ clusters: elsewhereClusters(), timeoutMs: 3000 });
+    // VNC up on hz-000002 with its rules gone (nothing to read) and nothing remembered.
+    fx.emulator.setCluster('ehpc-hz-000002', { vnc: 'running', rules: [] });
+    const bad = await run(fx, ['stop', '--all', '--cidr', '300.1.2.3']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--cidr is not an IPv4 or IPv6 address or CIDR block/);
+    expect(fx.emulator.count('StopVisualService')).toBe(0);
+
+    const stop = await run(fx, ['stop', '--all', '--cidr', '192.0.2.9']);
+    expect(stop.stderr).toBe('');
+    expect(stop.code).toBe(0);
+    for (const c of fx.emulator.clusters()) expect(c.vnc, c.id).toBe('stopped');
+    const cidrsOf = (id: string) =>
+      fx.emulator.requests
+        .filter((r) => r.action === 'StopVisualService' && r.form.ClusterId === id)
+        .map((r) => r.form.CidrIp)
+        .sort();
+    expect(cidrsOf('ehpc-hz-000002')).toEqual(['192.0.2.9']);
+    // Added to what the rules show where there were some.
+    expect(cidrsOf('ehpc-hz-000001')).toEqual(['0.0.0.0/0', '192.0.2.9']);
+  });
+
   it('--region narrows status --all to one region', async () => {
     fx = await startAppFixture({ clusters: elsewhereClusters(), timeoutMs: 3000 });
     const r = await run(fx, ['--region', 'cn-shanghai', 'status', '--all', '--json']);

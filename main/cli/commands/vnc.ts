@@ -1,7 +1,8 @@
 // VNC on one cluster: its status (or --all), start (a wide CIDR needs --yes), stop (or --all), and
 // passwd.
 import type { CommandSpec, Context } from '../command-spec';
-import { usageError } from '../cli-error';
+import { canonicalCidrIp, isValidCidrIp } from '../../../preload/shared/validation';
+import { CliError, usageError } from '../cli-error';
 import { ExitCode } from '../exit-codes';
 import { escapeControl, printJson } from '../output';
 import { askSecret } from '../prompts';
@@ -100,8 +101,14 @@ export const stop: CommandSpec = {
   async run(ctx, [clusterId], opts) {
     if (opts.all) {
       if (clusterId) throw usageError('stopBoth');
-      if (opts.cidr) throw usageError('stopAllCidr');
-      const result = await (await ctx.service()).stopAllVnc();
+      // --cidr adds to what each cluster's rules show, and is what a cluster with nothing
+      // known (no rule readable, nothing remembered) is stopped with.
+      const cidr = typeof opts.cidr === 'string' ? opts.cidr : undefined;
+      if (cidr !== undefined && !isValidCidrIp(cidr))
+        throw new CliError('InvalidInput', 'cliCidrIp');
+      const result = await (
+        await ctx.service()
+      ).stopAllVnc(cidr !== undefined ? { cidrIp: canonicalCidrIp(cidr) } : {});
       return printStopAll(ctx, result);
     }
     if (!clusterId) throw usageError('stopTarget');

@@ -58,16 +58,6 @@ export const CLI_CODES: Record<string, CodeEntry> = {
         zh: ['请只提供集群 ID 或 --all 其中之一。', HELP_ZH],
       },
       // stop --all finds every CIDR itself: a --cidr beside it used to be dropped without a word.
-      stopAllCidr: {
-        en: [
-          '--cidr is for one cluster: stop --all closes every CIDR the 12016 rules show. Nothing was sent.',
-          'Run `ehpc-vnc stop --all` alone, or `ehpc-vnc stop <clusterId> --cidr <ip|cidr>`.',
-        ],
-        zh: [
-          '--cidr 只用于单个集群：stop --all 会关闭 12016 端口规则中的每个网段。未发送任何请求。',
-          '请单独运行 `ehpc-vnc stop --all`，或运行 `ehpc-vnc stop <clusterId> --cidr <ip|cidr>`。',
-        ],
-      },
       // {cidr}: the block given to --cidr.
       wideCidr: {
         en: [
