@@ -5,30 +5,8 @@
 // Each region in use is handed over the moment both its list and ListRegions are in, so its
 // statuses go out without waiting for the slowest region.
 import type { ListClustersResult } from './ehpc/client';
+import { DOCUMENTED_EHPC_REGIONS } from '../../preload/shared/documented-regions';
 import type { RegionClients } from './exposure-clients';
-
-/**
- * E-HPC's regions as its endpoint page lists them (/work/shared/ehpc-api.md). Only a head start:
- * ListRegions decides.
- */
-export const DOCUMENTED_EHPC_REGIONS: readonly string[] = [
-  'cn-qingdao',
-  'cn-beijing',
-  'cn-zhangjiakou',
-  'cn-huhehaote',
-  'cn-wulanchabu',
-  'cn-hangzhou',
-  'cn-shanghai',
-  'cn-shenzhen',
-  'cn-heyuan',
-  'cn-guangzhou',
-  'cn-chengdu',
-  'cn-hongkong',
-  'cn-wuhan-lr',
-  'ap-northeast-1',
-  'ap-southeast-1',
-  'ap-southeast-5',
-];
 
 export interface RegionsFound {
   regions: string[];

@@ -1,25 +1,11 @@
 // What the page shows when ListRegions cannot be asked (signed out) or fails: the regions on
 // E-HPC's endpoint page (shared/ehpc-api.md). ListRegions is preferred when it answers.
 import type { Region } from '../../preload/shared/contract';
+import { DOCUMENTED_EHPC_REGIONS } from '../../preload/shared/documented-regions';
 
-export const FALLBACK_REGIONS: readonly Region[] = [
-  'cn-hangzhou',
-  'cn-shanghai',
-  'cn-beijing',
-  'cn-qingdao',
-  'cn-zhangjiakou',
-  'cn-huhehaote',
-  'cn-wulanchabu',
-  'cn-shenzhen',
-  'cn-heyuan',
-  'cn-guangzhou',
-  'cn-chengdu',
-  'cn-hongkong',
-  'cn-wuhan-lr',
-  'ap-northeast-1',
-  'ap-southeast-1',
-  'ap-southeast-5',
-].map((regionId) => ({ regionId }));
+export const FALLBACK_REGIONS: readonly Region[] = DOCUMENTED_EHPC_REGIONS.map((regionId) => ({
+  regionId,
+}));
 
 /** The least-privilege RAM policy from shared/ehpc-api.md, pretty-printed for copying. */
 export const RAM_POLICY = JSON.stringify(

@@ -2,7 +2,6 @@
 // through the installed bin even before the ES module entry loads (main/cli/cached-launch.ts);
 // (and, when settings.json is not plain, through the core). All must print the same bytes and
 // fail the same way: the fast read is an optimisation, never a second behaviour.
-import { spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -14,26 +13,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, runCli, type Run } from './run-cli';
+import { BIN, CLI, runCli, type Run } from './run-cli';
 
 /** The installed bin (package.json `bin`), which answers `clusters --cached` itself. */
-const BIN = resolve('dist/cli/ehpc-vnc.cjs');
-function runBin(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const runBin = (args: string[], env: NodeJS.ProcessEnv): Promise<Run> => runCli(args, env, '', BIN);
 
 const REGION = 'cn-hangzhou';
 let dir: string;

@@ -4,6 +4,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const CLI = resolve('dist/cli/ehpc-vnc.mjs');
+/** The installed bin (package.json `bin`): the CommonJS launcher, which answers some commands itself. */
+export const BIN = resolve('dist/cli/ehpc-vnc.cjs');
 
 export interface Run {
   code: number;
@@ -11,9 +13,17 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<Run> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin = '',
+  entry: string = CLI,
+): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

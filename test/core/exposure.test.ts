@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../../main/core/ehpc/client';
 import { COLD_EXPECTED_CLUSTERS } from '../../main/core/exposure';
-import { DOCUMENTED_EHPC_REGIONS } from '../../main/core/regions-in-use';
+import { DOCUMENTED_EHPC_REGIONS } from '../../preload/shared/documented-regions';
 import type { ExposureSnapshot, Result } from '../../preload/shared/contract';
 import { elsewhereClusters, gate, generatedClusters } from '../emulator';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
