@@ -7,6 +7,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AutoStopInfo, AutoStopScope } from '../../../preload/shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { MinutesSelect } from '../components/MinutesSelect';
 import { SettingRow, Switch } from '../components/SettingRow';
 import { CrossIcon } from '../components/icons';
 import type { AutoStopHandle } from '../hooks/use-auto-stop';
@@ -148,9 +149,15 @@ export function AutoStopSettings(props: AutoStopSettingsProps) {
           disabled={!supported.idle}
         >
           {({ id, hintId }) => (
-            <IdleSelect
+            <MinutesSelect
               id={id}
               describedBy={hintId}
+              choices={IDLE_CHOICES}
+              words={{
+                off: t('leaving.idle.off'),
+                minutes: (n) => t('leaving.idle.minutes', { n }),
+                hours: (n) => t('leaving.idle.hours', { n }),
+              }}
               minutes={settings.idleMinutes}
               disabled={!supported.idle}
               onChange={(idleMinutes) => void save('idleMinutes', { idleMinutes })}
@@ -196,43 +203,6 @@ export function AutoStopSettings(props: AutoStopSettingsProps) {
         </SettingRow>
       </section>
     </>
-  );
-}
-
-interface IdleSelectProps {
-  id: string;
-  describedBy: string;
-  minutes: number;
-  disabled: boolean;
-  onChange: (minutes: number) => void;
-}
-
-function IdleSelect({ id, describedBy, minutes, disabled, onChange }: IdleSelectProps) {
-  const { t } = useI18n();
-  const choices = IDLE_CHOICES.includes(minutes)
-    ? IDLE_CHOICES
-    : [...IDLE_CHOICES, minutes].sort((a, b) => a - b);
-  const label = (n: number) =>
-    n === 0
-      ? t('leaving.idle.off')
-      : n % 60 === 0
-        ? t('leaving.idle.hours', { n: n / 60 })
-        : t('leaving.idle.minutes', { n });
-  return (
-    <select
-      id={id}
-      className="input select select-setting"
-      value={minutes}
-      disabled={disabled}
-      aria-describedby={describedBy}
-      onChange={(e) => onChange(Number(e.target.value))}
-    >
-      {choices.map((n) => (
-        <option key={n} value={n}>
-          {label(n)}
-        </option>
-      ))}
-    </select>
   );
 }
 

@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import type { Preferences } from '../../../preload/shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { MinutesSelect } from '../components/MinutesSelect';
 import { SettingRow } from '../components/SettingRow';
 import { useOperation } from '../hooks/use-operation';
 import type { RegionsState } from '../hooks/use-regions';
@@ -142,9 +143,15 @@ export function ExposureWatchSettings(props: ExposureWatchSettingsProps) {
       </fieldset>
       <SettingRow label={t('watch.interval')} hint={t('watch.interval.hint')}>
         {({ id, hintId }) => (
-          <WatchIntervalSelect
+          <MinutesSelect
             id={id}
             describedBy={hintId}
+            choices={WATCH_CHOICES}
+            words={{
+              off: t('watch.interval.off'),
+              minutes: (n) => t('watch.interval.minutes', { n }),
+              hours: (n) => t('watch.interval.hours', { n }),
+            }}
             minutes={minutes}
             onChange={(n) => void onMinutes(n)}
           />
@@ -153,40 +160,5 @@ export function ExposureWatchSettings(props: ExposureWatchSettingsProps) {
       {savePinned.error && <ErrorNotice error={savePinned.error} />}
       {saveMinutes.error && <ErrorNotice error={saveMinutes.error} />}
     </section>
-  );
-}
-
-interface WatchIntervalSelectProps {
-  id: string;
-  describedBy: string;
-  minutes: number;
-  onChange: (minutes: number) => void;
-}
-
-function WatchIntervalSelect({ id, describedBy, minutes, onChange }: WatchIntervalSelectProps) {
-  const { t } = useI18n();
-  const choices = WATCH_CHOICES.includes(minutes)
-    ? WATCH_CHOICES
-    : [...WATCH_CHOICES, minutes].sort((a, b) => a - b);
-  const label = (n: number) =>
-    n === 0
-      ? t('watch.interval.off')
-      : n % 60 === 0
-        ? t('watch.interval.hours', { n: n / 60 })
-        : t('watch.interval.minutes', { n });
-  return (
-    <select
-      id={id}
-      className="input select select-setting"
-      value={minutes}
-      aria-describedby={describedBy}
-      onChange={(e) => onChange(Number(e.target.value))}
-    >
-      {choices.map((n) => (
-        <option key={n} value={n}>
-          {label(n)}
-        </option>
-      ))}
-    </select>
   );
 }
