@@ -102,11 +102,23 @@ export function keytarKeychain(opts: KeytarKeychainOptions = {}): Keychain {
     }
   }
 
+  // keytar's findCredentials crashes the process on Linux when an item it found is gone before
+  // its secret is loaded (atom/node-keytar#477: strdup of a NULL secret), which is what a
+  // sign-out deleting items while the window lists the profiles did. So it never runs beside a
+  // write of this process: writes and listings take turns; lookups stay concurrent.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = turn.then(run, run);
+    turn = result.catch(() => undefined);
+    return result;
+  };
+
   return {
     getPassword: (service, account) => call((k) => k.getPassword(service, account)),
     setPassword: (service, account, password) =>
-      call((k) => k.setPassword(service, account, password), [password]),
-    deletePassword: (service, account) => call((k) => k.deletePassword(service, account)),
-    findCredentials: (service) => call((k) => k.findCredentials(service)),
+      inTurn(() => call((k) => k.setPassword(service, account, password), [password])),
+    deletePassword: (service, account) =>
+      inTurn(() => call((k) => k.deletePassword(service, account))),
+    findCredentials: (service) => inTurn(() => call((k) => k.findCredentials(service))),
   };
 }
